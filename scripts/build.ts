@@ -1,0 +1,75 @@
+/**
+ * `npm run build`: the client bundle, a server bundle for prerendering, then one static HTML file per
+ * page the tree can reach (plus 404.html). Content is validated by the Vite plugin during the first
+ * step, so invalid content stops the build before anything is written.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { ROOT } from './content/load-content.ts';
+import type * as ServerEntryModule from '../src/entry-server';
+
+type ServerEntry = typeof ServerEntryModule;
+
+const started = performance.now();
+const dist = path.join(ROOT, 'dist');
+const distSsr = path.join(ROOT, 'dist-ssr');
+
+await build({ root: ROOT, logLevel: 'warn' });
+await build({
+  root: ROOT,
+  logLevel: 'warn',
+  build: { ssr: 'src/entry-server.tsx', outDir: distSsr, emptyOutDir: true, copyPublicDir: false },
+});
+
+const server = (await import(
+  pathToFileURL(path.join(distSsr, 'entry-server.js')).href
+)) as ServerEntry;
+const base = process.env.BASE_PATH ?? '/';
+const template = await readFile(path.join(dist, 'index.html'), 'utf8');
+
+const pages = server.prerenderPaths();
+for (const pathname of pages) {
+  const page = await server.render(pathname, base);
+  if (!page.found) throw new Error(`Prerendering ${pathname} produced the not-found page`);
+  await writePage(pathname, fill(template, page, pathname));
+}
+const notFound = await server.render(server.NOT_FOUND_PATH, base);
+await writeFile(path.join(dist, '404.html'), fill(template, notFound, server.NOT_FOUND_PATH));
+await rm(distSsr, { recursive: true, force: true });
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`Built and prerendered ${pages.length} pages + 404.html in ${seconds} s → dist/`);
+
+function fill(
+  html: string,
+  page: { html: string; title: string; description: string },
+  pathname: string,
+) {
+  const prerenderedPath = `${base.replace(/\/$/, '')}${pathname}`;
+  return html
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+    .replace(
+      /<meta name="description" content="[^"]*"\s*\/?>/,
+      `<meta name="description" content="${escapeHtml(page.description)}" />`,
+    )
+    .replace(
+      '<div id="root"></div>',
+      `<div id="root" data-prerendered-path="${escapeHtml(prerenderedPath)}">${page.html}</div>`,
+    );
+}
+
+async function writePage(pathname: string, html: string) {
+  const dir = path.join(dist, ...pathname.split('/').filter(Boolean));
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'index.html'), html);
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
+}

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { content } from '@/lib/content';
+import { paths } from '@/lib/paths';
+import { loadSavedSession, useSession } from '@/stores/session';
+import { pageMeta } from './page-meta';
+
+/** The frame around every page: header, notices, the page itself, footer, and focus handling. */
+export function RootLayout() {
+  const { pathname } = useLocation();
+  const notice = useSession((state) => state.notice);
+  const dismissNotice = useSession((state) => state.dismissNotice);
+  const [announcement, setAnnouncement] = useState('');
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    void loadSavedSession();
+  }, []);
+
+  useEffect(() => {
+    document.title = pageMeta(pathname).title;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    // After each step, focus the new heading so keyboard and screen-reader users start there.
+    const heading = document.querySelector<HTMLElement>('main h1[data-page-heading]');
+    heading?.focus();
+    setAnnouncement(heading?.textContent ?? document.title);
+  }, [pathname]);
+
+  const { brand, provider } = content.config;
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-10 rounded-md bg-accent px-4 py-2 text-accent-ink focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-line bg-surface print:border-0">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
+          <Link to={paths.home} className="flex min-h-11 items-center text-lg font-bold">
+            <span aria-hidden="true" className="mr-2 text-accent">
+              ☎
+            </span>
+            {brand.name}
+          </Link>
+          <nav aria-label="Site" className="print:hidden">
+            <Link
+              to={paths.procedure}
+              className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-4 hover:underline"
+            >
+              Five-step check
+            </Link>
+          </nav>
+        </div>
+      </header>
+
+      <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
+        {notice === 'storage-reset' ? (
+          <div
+            role="status"
+            className="mb-6 flex flex-wrap items-start justify-between gap-3 rounded-lg border-l-4 border-warning bg-warning-soft p-4"
+          >
+            <p className="min-w-0 flex-1">
+              We couldn’t read the progress saved in this browser, so ticked steps start fresh. Your
+              place in the troubleshooter comes from the address, so it is unchanged.
+            </p>
+            <Button onClick={dismissNotice}>Dismiss</Button>
+          </div>
+        ) : null}
+        <Outlet />
+      </main>
+
+      <footer className="border-t border-line text-sm text-ink-muted print:hidden">
+        <div className="mx-auto max-w-3xl space-y-1 px-4 py-6">
+          <p>
+            Need a person? Email{' '}
+            <a href={`mailto:${provider.supportEmail}`} className="text-accent underline">
+              {provider.supportEmail}
+            </a>
+            .
+          </p>
+          <p>Your answers and ticks stay in this browser. Nothing is sent anywhere.</p>
+        </div>
+      </footer>
+
+      <div aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement}
+      </div>
+      <ScrollRestoration />
+    </div>
+  );
+}

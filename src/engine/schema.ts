@@ -1,0 +1,187 @@
+import { z } from 'zod';
+
+/**
+ * The content format: what a support writer puts in `content/*.yaml`.
+ *
+ * Every object is strict, so a misspelt key is reported instead of silently ignored. Lists that must
+ * not be empty (answers, fix steps) are allowed to be empty here on purpose: the graph validator
+ * reports them as "dead end" / "outcome without steps" with a clearer sentence than zod would.
+ */
+
+export const CONTENT_SCHEMA_VERSION = 1;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = (what: string) =>
+  z
+    .string()
+    .regex(SLUG, `${what} must be lowercase words joined by hyphens, like "sip-503-route-advance"`);
+
+export const NodeIdSchema = slug('A node id').brand<'NodeId'>();
+export const AnswerIdSchema = slug('An answer id').brand<'AnswerId'>();
+export const StepIdSchema = slug('A step id').brand<'StepId'>();
+export const ConditionIdSchema = slug('A condition id').brand<'ConditionId'>();
+
+export type NodeId = z.infer<typeof NodeIdSchema>;
+export type AnswerId = z.infer<typeof AnswerIdSchema>;
+export type StepId = z.infer<typeof StepIdSchema>;
+export type ConditionId = z.infer<typeof ConditionIdSchema>;
+
+const Text = z.string().trim().min(1, 'Text must not be empty');
+const SchemaVersion = z.literal(CONTENT_SCHEMA_VERSION, {
+  error: `schemaVersion must be ${CONTENT_SCHEMA_VERSION}`,
+});
+
+export const AnswerSchema = z
+  .strictObject({
+    id: AnswerIdSchema.describe('Appears in the URL; keep it short and never reuse it.'),
+    label: Text.describe('What the person picks, in their words.'),
+    hint: Text.optional().describe('One line: what this looks like.'),
+    next: NodeIdSchema.describe('The id of the question or outcome this answer leads to.'),
+  })
+  .describe('One answer to a question.');
+
+export const QuestionSchema = z
+  .strictObject({
+    id: NodeIdSchema,
+    kind: z.literal('question'),
+    title: Text.describe('The question, as a heading.'),
+    help: Text.optional().describe('A sentence that helps the person choose.'),
+    answers: z.array(AnswerSchema),
+  })
+  .describe('A question with answers that lead to further nodes.');
+
+export const RETRY_ADVICE = ['retry', 'route-advance', 'fix-first', 'no-retry'] as const;
+export const RetryAdviceSchema = z.enum(RETRY_ADVICE);
+export type RetryAdvice = z.infer<typeof RetryAdviceSchema>;
+
+export const FixStepSchema = z.strictObject({
+  id: StepIdSchema.describe('Stable id: ticks are saved under it.'),
+  text: Text.describe('One action, in the imperative.'),
+  detail: Text.optional().describe('How to do it, or what to look for.'),
+});
+
+export const OutcomeSchema = z
+  .strictObject({
+    id: NodeIdSchema,
+    kind: z.literal('outcome'),
+    title: Text.describe('The diagnosis, as a heading.'),
+    summary: Text.describe('What this means, in plain words.'),
+    cause: Text.describe('Why it happens.'),
+    steps: z.array(FixStepSchema).describe('Ordered fix steps the person can tick.'),
+    retry: z.strictObject({
+      advice: RetryAdviceSchema,
+      note: Text.describe('Why retrying does or does not help here.'),
+    }),
+    support: z.strictObject({
+      when: z
+        .array(ConditionIdSchema)
+        .min(1, 'List at least one condition from support.yaml')
+        .describe('Ids of the support.yaml conditions that apply to this outcome.'),
+      note: Text.optional().describe('Outcome-specific advice about contacting support.'),
+      include: z
+        .array(Text)
+        .optional()
+        .describe('Extra items for the support request, beyond the standard checklist.'),
+    }),
+    codes: z
+      .array(z.int().min(100).max(699))
+      .optional()
+      .describe('SIP response codes this outcome explains.'),
+    related: z
+      .array(NodeIdSchema)
+      .optional()
+      .describe('Other outcomes worth a look if this one does not fit.'),
+  })
+  .describe('A diagnosis with the steps that fix it.');
+
+export const NodeSchema = z.discriminatedUnion('kind', [QuestionSchema, OutcomeSchema]);
+
+export const TreeFileSchema = z
+  .strictObject({
+    schemaVersion: SchemaVersion,
+    nodes: z.array(NodeSchema),
+  })
+  .describe('A file of decision-tree nodes (content/tree/*.yaml).');
+
+export const ConfigFileSchema = z
+  .strictObject({
+    schemaVersion: SchemaVersion,
+    brand: z.strictObject({
+      name: Text.describe('The product name shown in the header and page titles.'),
+      tagline: Text.describe('One line under the name on the start page.'),
+    }),
+    provider: z.strictObject({
+      name: Text.describe('The voice provider whose support people contact.'),
+      supportEmail: z.email(),
+      supportUrl: z.url({ protocol: /^https$/ }).optional(),
+      supportPhone: Text.optional(),
+    }),
+    products: z.strictObject({
+      lcr: Text.describe('Name of the least-cost-routing (LCR) termination product.'),
+      direct: Text.describe('Name of the non-LCR product with guaranteed routes.'),
+    }),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'defaultCountry must be a two-letter ISO country code, like "US"'),
+  })
+  .describe('Brand, provider and support contact (content/config.yaml).');
+
+export const SupportFileSchema = z
+  .strictObject({
+    schemaVersion: SchemaVersion,
+    conditions: z
+      .array(z.strictObject({ id: ConditionIdSchema, text: Text }))
+      .min(1)
+      .describe('When to contact support.'),
+    checklist: z
+      .array(z.strictObject({ id: StepIdSchema, text: Text, detail: Text.optional() }))
+      .min(1)
+      .describe('What every support request must include.'),
+  })
+  .describe('When to contact support and what to include (content/support.yaml).');
+
+export const ProcedureFileSchema = z
+  .strictObject({
+    schemaVersion: SchemaVersion,
+    title: Text,
+    intro: Text,
+    steps: z
+      .array(
+        z.strictObject({
+          id: StepIdSchema,
+          title: Text,
+          checks: z.array(Text).min(1),
+        }),
+      )
+      .min(1),
+  })
+  .describe('The five-step check (content/procedure.yaml).');
+
+export type Answer = z.infer<typeof AnswerSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Outcome = z.infer<typeof OutcomeSchema>;
+export type FixStep = z.infer<typeof FixStepSchema>;
+export type ContentNode = z.infer<typeof NodeSchema>;
+export type TreeFile = z.infer<typeof TreeFileSchema>;
+export type Config = z.infer<typeof ConfigFileSchema>;
+export type Support = z.infer<typeof SupportFileSchema>;
+export type Procedure = z.infer<typeof ProcedureFileSchema>;
+
+/** The validated, compiled content the app and the build work from. */
+export interface Content {
+  schemaVersion: typeof CONTENT_SCHEMA_VERSION;
+  config: Config;
+  startId: NodeId;
+  /** Nodes in authoring order, keyed by id. */
+  nodes: Record<string, ContentNode>;
+  support: Support;
+  procedure: Procedure;
+}
+
+/** Every file kind, for the generated editor schema (`content/schema.json`). */
+export const ContentFileSchema = z.union([
+  TreeFileSchema,
+  ConfigFileSchema,
+  SupportFileSchema,
+  ProcedureFileSchema,
+]);

@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { pageMeta, type PageMeta } from '@/app/page-meta';
+import { routes } from '@/app/routes';
+import { allTrails } from '@/engine/graph';
+import { trailPath } from '@/engine/path-codec';
+import { content } from '@/lib/content';
+import { paths } from '@/lib/paths';
+
+/** Every address the prerenderer writes a page for (relative to the base path). */
+export function prerenderPaths(): string[] {
+  const trails = [...allTrails(content)].map((trail) => trailPath(trail));
+  return [...trails, paths.procedure];
+}
+
+/** The address rendered into 404.html: not a page, so it shows the not-found view. */
+export const NOT_FOUND_PATH = '/404';
+
+export interface RenderedPage extends PageMeta {
+  html: string;
+}
+
+/** Renders one address to HTML, without any script of its own (so a strict CSP holds). */
+export async function render(pathname: string, basename: string): Promise<RenderedPage> {
+  const handler = createStaticHandler(routes, { basename });
+  const url = new URL(`${basename.replace(/\/$/, '')}${pathname}`, 'http://prerender.local');
+  const context = await handler.query(new Request(url));
+  if (context instanceof Response)
+    throw new Error(`Unexpected redirect while rendering ${pathname}`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const html = renderToString(
+    <StrictMode>
+      <StaticRouterProvider router={router} context={context} hydrate={false} />
+    </StrictMode>,
+  );
+  return { html, ...pageMeta(pathname) };
+}

@@ -1,0 +1,53 @@
+import { Button } from '@/components/ui/button';
+import { Checklist } from '@/components/ui/checklist';
+import { PageHeading } from '@/components/ui/page-heading';
+import { RichText } from '@/components/ui/rich-text';
+import { content } from '@/lib/content';
+import { useHydrated } from '@/lib/use-hydrated';
+import { useSession } from '@/stores/session';
+
+const SCOPE = 'procedure';
+const EMPTY: readonly string[] = [];
+
+/** The five-step check, each step's checks tickable and saved like fix steps. */
+export function ProcedureRoute() {
+  const { procedure } = content;
+  const ticked = useSession((state) => state.ticks[SCOPE] ?? EMPTY);
+  const toggleStep = useSession((state) => state.toggleStep);
+  const clearTicks = useSession((state) => state.clearTicks);
+  const interactive = useHydrated();
+
+  return (
+    <article>
+      <PageHeading>{procedure.title}</PageHeading>
+      <p className="mt-2 text-lg text-ink-muted">
+        <RichText text={procedure.intro} />
+      </p>
+      <ol className="mt-6 space-y-6">
+        {procedure.steps.map((step, index) => (
+          <li key={step.id}>
+            <section aria-labelledby={`step-${step.id}`}>
+              <h2 id={`step-${step.id}`} className="text-xl font-bold">
+                <span className="mr-2 text-accent tabular-nums">{index + 1}.</span>
+                {step.title}
+              </h2>
+              <div className="mt-2">
+                <Checklist
+                  label={step.title}
+                  items={step.checks.map((text, n) => ({ id: `${step.id}-${n + 1}`, text }))}
+                  ticked={ticked}
+                  onToggle={(id) => toggleStep(SCOPE, id)}
+                />
+              </div>
+            </section>
+          </li>
+        ))}
+      </ol>
+      {interactive && ticked.length > 0 ? (
+        <Button className="mt-6" onClick={() => clearTicks(SCOPE)}>
+          Clear all ticks
+        </Button>
+      ) : null}
+    </article>
+  );
+}

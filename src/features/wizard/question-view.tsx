@@ -1,0 +1,103 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { PageHeading } from '@/components/ui/page-heading';
+import { RichText } from '@/components/ui/rich-text';
+import type { Answer, Question } from '@/engine/schema';
+import { cn } from '@/lib/cn';
+
+interface QuestionViewProps {
+  question: Question;
+  /** The start page shows its answers as large symptom cards. */
+  isStart: boolean;
+  answerHref: (answer: Answer) => string;
+  /** The answer chosen before, when someone came back to change it. */
+  previousAnswerId?: string | undefined;
+}
+
+export function QuestionView({
+  question,
+  isStart,
+  answerHref,
+  previousAnswerId,
+}: QuestionViewProps) {
+  return (
+    <div>
+      <PageHeading size={isStart ? 'hero' : 'page'}>{question.title}</PageHeading>
+      {question.help ? (
+        <p className="mt-2 text-lg text-ink-muted">
+          <RichText text={question.help} />
+        </p>
+      ) : null}
+      <ul
+        className={cn('mt-6 grid gap-3', isStart && 'sm:grid-cols-2 sm:gap-4')}
+        aria-label="Answers"
+      >
+        {question.answers.map((answer) => (
+          <AnswerChoice
+            key={answer.id}
+            answer={answer}
+            href={answerHref(answer)}
+            large={isStart}
+            previous={answer.id === previousAnswerId}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function AnswerChoice({
+  answer,
+  href,
+  large,
+  previous,
+}: {
+  answer: Answer;
+  href: string;
+  large: boolean;
+  previous: boolean;
+}) {
+  const id = useId();
+  const describedBy = [answer.hint ? `${id}-hint` : '', previous ? `${id}-previous` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li>
+      <Link
+        to={href}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={describedBy || undefined}
+        className={cn(
+          'group flex h-full items-center gap-3 rounded-xl border-2 bg-surface transition-colors hover:border-accent hover:bg-accent-soft',
+          large ? 'min-h-28 p-5' : 'min-h-14 px-4 py-3',
+          previous ? 'border-accent' : 'border-line',
+        )}
+      >
+        <span className="min-w-0 flex-1">
+          <span id={`${id}-label`} className={cn('block font-semibold', large && 'text-lg')}>
+            {answer.label}
+          </span>
+          {answer.hint ? (
+            <span id={`${id}-hint`} className="mt-1 block text-sm text-ink-muted">
+              {answer.hint}
+            </span>
+          ) : null}
+          {previous ? (
+            <span
+              id={`${id}-previous`}
+              className="mt-2 inline-block rounded bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent"
+            >
+              Your earlier answer
+            </span>
+          ) : null}
+        </span>
+        <span
+          aria-hidden="true"
+          className="text-xl text-accent transition-transform group-hover:translate-x-0.5"
+        >
+          →
+        </span>
+      </Link>
+    </li>
+  );
+}

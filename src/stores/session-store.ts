@@ -1,0 +1,143 @@
+import * as z from 'zod/mini';
+import { createStore } from 'zustand/vanilla';
+import {
+  persist,
+  type PersistStorage,
+  type StateStorage,
+  type StorageValue,
+} from 'zustand/middleware';
+
+/**
+ * What the URL cannot hold: ticked fix steps and "did this fix it?" answers. Where someone is in the
+ * tree always comes from the URL; this store never copies it.
+ */
+export interface SessionState {
+  /** Ticked steps, by scope: an outcome id, or "procedure" for the five-step check. */
+  ticks: Record<string, string[]>;
+  /** "Did this fix it?" per outcome id. */
+  feedback: Record<string, Feedback>;
+  /** Set when saved data could not be used and was cleared; shown once, then dismissed. */
+  notice: SessionNotice | null;
+}
+
+export type Feedback = 'fixed' | 'not-fixed';
+export type SessionNotice = 'storage-reset';
+
+export interface SessionActions {
+  toggleStep: (scope: string, stepId: string) => void;
+  clearTicks: (scope: string) => void;
+  setFeedback: (outcomeId: string, feedback: Feedback | null) => void;
+  dismissNotice: () => void;
+  reset: () => void;
+}
+
+export type SessionStore = SessionState & SessionActions;
+
+export const STORAGE_KEY = 'call-troubleshooter:session';
+export const STORAGE_VERSION = 1;
+
+const Slug = z.string().check(z.regex(/^[a-z0-9-]{1,80}$/));
+/** The persisted part of the state, as it must look when read back. */
+export const PersistedSessionSchema = z.strictObject({
+  ticks: z.record(Slug, z.array(Slug).check(z.maxLength(100))),
+  feedback: z.record(Slug, z.enum(['fixed', 'not-fixed'])),
+});
+type PersistedSession = z.infer<typeof PersistedSessionSchema>;
+
+/** Marks saved data that isn't JSON or isn't ours, so `merge` can report it. */
+const UNREADABLE = Symbol('unreadable');
+
+/**
+ * Migrations from older versions, keyed by the version they upgrade from. Each returns data in the
+ * next version's shape; anything that can't be migrated is dropped with a notice.
+ */
+const migrations: Record<number, (state: unknown) => unknown> = {};
+
+function migrate(state: unknown, version: number): unknown {
+  let current = state;
+  for (let from = version; from < STORAGE_VERSION; from += 1) {
+    const step = migrations[from];
+    if (step === undefined) return UNREADABLE;
+    current = step(current);
+  }
+  return version > STORAGE_VERSION ? UNREADABLE : current;
+}
+
+function jsonStorage(backing: StateStorage): PersistStorage<PersistedSession> {
+  return {
+    getItem(name) {
+      const raw = backing.getItem(name);
+      if (typeof raw !== 'string') return null;
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        const envelope = z.object({ state: z.unknown(), version: z.number() }).safeParse(parsed);
+        if (envelope.success) return envelope.data as StorageValue<PersistedSession>;
+      } catch {
+        // Falls through: not JSON.
+      }
+      return {
+        state: UNREADABLE,
+        version: STORAGE_VERSION,
+      } as unknown as StorageValue<PersistedSession>;
+    },
+    setItem(name, value) {
+      backing.setItem(name, JSON.stringify(value));
+    },
+    removeItem(name) {
+      backing.removeItem(name);
+    },
+  };
+}
+
+const initialState: SessionState = { ticks: {}, feedback: {}, notice: null };
+
+export function createSessionStore(backing: StateStorage) {
+  const storage = jsonStorage(backing);
+  return createStore<SessionStore>()(
+    persist<SessionStore, [], [], PersistedSession>(
+      (set, _get, store) => ({
+        ...initialState,
+        toggleStep: (scope, stepId) =>
+          set((state) => {
+            const ticked = state.ticks[scope] ?? [];
+            const next = ticked.includes(stepId)
+              ? ticked.filter((id) => id !== stepId)
+              : [...ticked, stepId];
+            return { ticks: { ...state.ticks, [scope]: next } };
+          }),
+        clearTicks: (scope) =>
+          set((state) => {
+            const { [scope]: _removed, ...rest } = state.ticks;
+            return { ticks: rest };
+          }),
+        setFeedback: (outcomeId, feedback) =>
+          set((state) => {
+            const { [outcomeId]: _previous, ...rest } = state.feedback;
+            return { feedback: feedback === null ? rest : { ...rest, [outcomeId]: feedback } };
+          }),
+        dismissNotice: () => set({ notice: null }),
+        reset: () => set(store.getInitialState()),
+      }),
+      {
+        name: STORAGE_KEY,
+        version: STORAGE_VERSION,
+        storage,
+        // The server render has no saved state; the client loads it after hydration.
+        skipHydration: true,
+        partialize: (state): PersistedSession => ({ ticks: state.ticks, feedback: state.feedback }),
+        // Whatever comes out is validated in `merge`, so the cast claims nothing unchecked.
+        migrate: (state, version) => migrate(state, version) as PersistedSession,
+        merge: (persisted, current) => {
+          if (persisted === undefined) return current;
+          const result = PersistedSessionSchema.safeParse(persisted);
+          if (result.success) return { ...current, ...result.data };
+          return { ...current, notice: 'storage-reset' };
+        },
+        onRehydrateStorage: () => (state) => {
+          // Drop unusable saved data so the notice shows once, not on every visit.
+          if (state?.notice === 'storage-reset') storage.removeItem(STORAGE_KEY);
+        },
+      },
+    ),
+  );
+}

@@ -1,0 +1,14 @@
+import { useStore } from 'zustand';
+import { safeLocalStorage } from '@/lib/safe-storage';
+import { createSessionStore, type SessionStore } from './session-store';
+
+/** The one session store of the app. Saved progress is loaded by `loadSavedSession` after hydration. */
+export const sessionStore = createSessionStore(safeLocalStorage());
+
+export function useSession<T>(selector: (state: SessionStore) => T): T {
+  return useStore(sessionStore, selector);
+}
+
+export function loadSavedSession(): Promise<void> {
+  return sessionStore.persist.rehydrate();
+}
