@@ -2,12 +2,13 @@ import { closest, distance } from 'fastest-levenshtein';
 
 /**
  * "Did you mean …?" for a misspelt id or key: the closest candidate, if it is close enough to be a
- * plausible typo (at most a third of the word, and at most 3 edits).
+ * plausible typo. A swap of two letters ("titel") is two edits, so words longer than three letters
+ * allow two, and long words a third of their length, up to three.
  */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const best = closest(word, [...candidates]);
-  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const limit = word.length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(word.length / 3)));
   return distance(word, best) <= limit ? best : undefined;
 }
 

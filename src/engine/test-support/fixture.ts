@@ -1,0 +1,94 @@
+import type { SourceFile } from '../validate.ts';
+
+/**
+ * A small, valid content set to break on purpose in tests: start → symptom → two outcomes, one of
+ * them also reachable directly from the start.
+ */
+export function validFiles(): SourceFile[] {
+  return [
+    {
+      file: 'content/config.yaml',
+      role: 'config',
+      data: {
+        schemaVersion: 1,
+        brand: { name: 'Test Troubleshooter', tagline: 'Testing.' },
+        provider: { name: 'Acme Voice', supportEmail: 'help@acme.test' },
+        products: { lcr: 'Acme LCR', direct: 'Acme Direct' },
+        defaultCountry: 'GB',
+      },
+    },
+    {
+      file: 'content/support.yaml',
+      role: 'support',
+      data: {
+        schemaVersion: 1,
+        conditions: [{ id: 'reproducible', text: 'It happens every time.' }],
+        checklist: [{ id: 'numbers', text: 'The numbers' }],
+      },
+    },
+    {
+      file: 'content/procedure.yaml',
+      role: 'procedure',
+      data: {
+        schemaVersion: 1,
+        title: 'Five steps',
+        intro: 'Do these.',
+        steps: [{ id: 'one', title: 'One', checks: ['Check one'] }],
+      },
+    },
+    {
+      file: 'content/tree/main.yaml',
+      role: 'tree',
+      data: {
+        schemaVersion: 1,
+        nodes: [
+          {
+            id: 'start',
+            kind: 'question',
+            title: 'What happens?',
+            answers: [
+              { id: 'fails', label: 'It fails', next: 'symptom' },
+              { id: 'quiet', label: 'It is quiet', next: 'outcome-b' },
+            ],
+          },
+          {
+            id: 'symptom',
+            kind: 'question',
+            title: 'Which symptom?',
+            answers: [
+              { id: 'a', label: 'A', next: 'outcome-a' },
+              { id: 'b', label: 'B', next: 'outcome-b' },
+            ],
+          },
+          outcome('outcome-a', 'Outcome A at {provider}'),
+          outcome('outcome-b', 'Outcome B'),
+        ],
+      },
+    },
+  ];
+}
+
+export function outcome(id: string, title: string) {
+  return {
+    id,
+    kind: 'outcome',
+    title,
+    summary: 'What it means.',
+    cause: 'Why it happens.',
+    steps: [{ id: 'fix', text: 'Fix it.' }],
+    retry: { advice: 'fix-first', note: 'Fix first.' },
+    support: { when: ['reproducible'] },
+  };
+}
+
+/** The tree file's nodes, for mutating in a test. */
+export function treeNodes(files: SourceFile[]): Record<string, unknown>[] {
+  const tree = files.find((f) => f.role === 'tree');
+  return (tree?.data as { nodes: Record<string, unknown>[] }).nodes;
+}
+
+export function nodeById(files: SourceFile[], id: string): Record<string, unknown> {
+  const node = treeNodes(files).find((n) => n.id === id);
+  if (!node) throw new Error(`No fixture node ${id}`);
+  return node;
+}

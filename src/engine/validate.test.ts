@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import type { ProblemKind } from './problems.ts';
+import { nodeById, outcome, treeNodes, validFiles } from './test-support/fixture.ts';
+import { validateContent, type SourceFile } from './validate.ts';
+
+function problemsOf(files: SourceFile[]) {
+  const result = validateContent(files);
+  return result.ok ? [] : result.problems;
+}
+
+describe('validateContent', () => {
+  it('accepts valid content and fills in placeholders from the config', () => {
+    const result = validateContent(validFiles());
+    expect(result.problems).toEqual([]);
+    expect(result.ok && result.content.nodes['outcome-a']?.title).toBe('Outcome A at Acme Voice');
+  });
+
+  // One broken fixture per problem kind: each must be reported with its file and node id.
+  const cases: {
+    kind: ProblemKind;
+    breakIt: (files: SourceFile[]) => void;
+    nodeId: string | undefined;
+    file: string;
+    mentions: string;
+  }[] = [
+    {
+      kind: 'dangling-reference',
+      breakIt: (files) => {
+        const symptom = nodeById(files, 'symptom') as { answers: { next: string }[] };
+        symptom.answers[0]!.next = 'outcome-aa';
+      },
+      nodeId: 'symptom',
+      file: 'content/tree/main.yaml',
+      mentions: 'Did you mean "outcome-a"?',
+    },
+    {
+      kind: 'unreachable',
+      breakIt: (files) => treeNodes(files).push(outcome('orphan', 'Orphan')),
+      nodeId: 'orphan',
+      file: 'content/tree/main.yaml',
+      mentions: 'nobody can reach',
+    },
+    {
+      kind: 'cycle',
+      breakIt: (files) => {
+        const symptom = nodeById(files, 'symptom') as { answers: unknown[] };
+        symptom.answers.push({ id: 'again', label: 'Again', next: 'start' });
+      },
+      nodeId: 'start',
+      file: 'content/tree/main.yaml',
+      mentions: 'start → symptom → start',
+    },
+    {
+      kind: 'dead-end',
+      breakIt: (files) => {
+        nodeById(files, 'symptom').answers = [];
+      },
+      nodeId: 'symptom',
+      file: 'content/tree/main.yaml',
+      mentions: 'no answers',
+    },
+    {
+      kind: 'outcome-without-steps',
+      breakIt: (files) => {
+        nodeById(files, 'outcome-b').steps = [];
+      },
+      nodeId: 'outcome-b',
+      file: 'content/tree/main.yaml',
+      mentions: 'no fix steps',
+    },
+    {
+      kind: 'duplicate-id',
+      breakIt: (files) => {
+        files.push({
+          file: 'content/tree/other.yaml',
+          role: 'tree',
+          data: { schemaVersion: 1, nodes: [outcome('outcome-a', 'Again')] },
+        });
+      },
+      nodeId: 'outcome-a',
+      file: 'content/tree/other.yaml',
+      mentions: 'content/tree/main.yaml',
+    },
+    {
+      kind: 'unknown-key',
+      breakIt: (files) => {
+        const node = nodeById(files, 'outcome-a');
+        node.titel = node.title;
+      },
+      nodeId: 'outcome-a',
+      file: 'content/tree/main.yaml',
+      mentions: 'Did you mean "title"?',
+    },
+    {
+      kind: 'duplicate-answer',
+      breakIt: (files) => {
+        const symptom = nodeById(files, 'symptom') as { answers: { id: string }[] };
+        symptom.answers[1]!.id = 'a';
+      },
+      nodeId: 'symptom',
+      file: 'content/tree/main.yaml',
+      mentions: '"a"',
+    },
+    {
+      kind: 'duplicate-label',
+      breakIt: (files) => {
+        const symptom = nodeById(files, 'symptom') as { answers: { label: string }[] };
+        symptom.answers[1]!.label = 'a';
+      },
+      nodeId: 'symptom',
+      file: 'content/tree/main.yaml',
+      mentions: 'label',
+    },
+    {
+      kind: 'duplicate-step',
+      breakIt: (files) => {
+        nodeById(files, 'outcome-a').steps = [
+          { id: 'same', text: 'One.' },
+          { id: 'same', text: 'Two.' },
+        ];
+      },
+      nodeId: 'outcome-a',
+      file: 'content/tree/main.yaml',
+      mentions: '"same"',
+    },
+    {
+      kind: 'unknown-condition',
+      breakIt: (files) => {
+        nodeById(files, 'outcome-a').support = { when: ['reproducable'] };
+      },
+      nodeId: 'outcome-a',
+      file: 'content/tree/main.yaml',
+      mentions: 'Did you mean "reproducible"?',
+    },
+    {
+      kind: 'unknown-placeholder',
+      breakIt: (files) => {
+        nodeById(files, 'outcome-b').summary = 'Call {provder} now.';
+      },
+      nodeId: 'outcome-b',
+      file: 'content/tree/main.yaml',
+      mentions: 'Did you mean "provider"?',
+    },
+    {
+      kind: 'missing-start',
+      breakIt: (files) => {
+        nodeById(files, 'start').id = 'begin';
+      },
+      nodeId: undefined,
+      file: 'content/tree',
+      mentions: '"start"',
+    },
+    {
+      kind: 'reserved-segment',
+      breakIt: (files) => {
+        const start = nodeById(files, 'start') as { answers: { id: string }[] };
+        start.answers[0]!.id = 'procedure';
+      },
+      nodeId: 'start',
+      file: 'content/tree/main.yaml',
+      mentions: '"procedure"',
+    },
+    {
+      kind: 'schema',
+      breakIt: (files) => {
+        nodeById(files, 'outcome-a').retry = { advice: 'maybe', note: 'Hmm.' };
+      },
+      nodeId: 'outcome-a',
+      file: 'content/tree/main.yaml',
+      mentions: 'retry.advice',
+    },
+    {
+      kind: 'missing-file',
+      breakIt: (files) => {
+        files.splice(
+          files.findIndex((f) => f.role === 'support'),
+          1,
+        );
+      },
+      nodeId: undefined,
+      file: 'content/support.yaml',
+      mentions: 'missing',
+    },
+  ];
+
+  it.each(cases)(
+    'reports $kind with the file and node',
+    ({ kind, breakIt, nodeId, file, mentions }) => {
+      const files = validFiles();
+      breakIt(files);
+      const problem = problemsOf(files).find((p) => p.kind === kind);
+      expect(problem, `expected a ${kind} problem`).toBeDefined();
+      expect(problem?.file).toBe(file);
+      expect(problem?.nodeId).toBe(nodeId);
+      expect(problem?.message).toContain(mentions);
+    },
+  );
+
+  it('collects every problem instead of stopping at the first', () => {
+    const files = validFiles();
+    nodeById(files, 'outcome-b').steps = [];
+    nodeById(files, 'symptom').answers = [];
+    treeNodes(files).push(outcome('orphan', 'Orphan'));
+    const kinds = problemsOf(files).map((p) => p.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['outcome-without-steps', 'dead-end', 'unreachable']),
+    );
+  });
+
+  it('keeps checking the other nodes when one node is malformed', () => {
+    const files = validFiles();
+    nodeById(files, 'outcome-a').kind = 'diagnosis';
+    nodeById(files, 'outcome-b').steps = [];
+    const problems = problemsOf(files);
+    expect(problems.find((p) => p.nodeId === 'outcome-a')?.message).toContain(
+      'kind must be "question" or "outcome"',
+    );
+    expect(
+      problems.some((p) => p.kind === 'outcome-without-steps' && p.nodeId === 'outcome-b'),
+    ).toBe(true);
+    // References to the malformed node are not reported again as dangling.
+    expect(problems.some((p) => p.kind === 'dangling-reference')).toBe(false);
+  });
+
+  it('asks the loader for the line of each problem', () => {
+    const files = validFiles();
+    const tree = files.find((f) => f.role === 'tree')!;
+    tree.locate = (path) => (path.join('.') === 'nodes.3.steps' ? 42 : undefined);
+    nodeById(files, 'outcome-b').steps = [];
+    const problem = problemsOf(files).find((p) => p.kind === 'outcome-without-steps');
+    expect(problem?.line).toBe(42);
+  });
+});
