@@ -61,43 +61,47 @@ function AnswerChoice({
   const describedBy = [answer.hint ? `${id}-hint` : '', previous ? `${id}-previous` : '']
     .filter(Boolean)
     .join(' ');
+  // The card is one big target: the link's ::after covers it (a "stretched link"), while the
+  // link's own text stays just the label, so its accessible name matches what it says.
   return (
-    <li>
-      <Link
-        to={href}
-        aria-labelledby={`${id}-label`}
-        aria-describedby={describedBy || undefined}
-        className={cn(
-          'group flex h-full items-center gap-3 rounded-xl border-2 bg-surface transition-colors hover:border-accent hover:bg-accent-soft',
-          large ? 'min-h-28 p-5' : 'min-h-14 px-4 py-3',
-          previous ? 'border-accent' : 'border-line',
-        )}
-      >
-        <span className="min-w-0 flex-1">
-          <span id={`${id}-label`} className={cn('block font-semibold', large && 'text-lg')}>
-            {answer.label}
-          </span>
-          {answer.hint ? (
-            <span id={`${id}-hint`} className="mt-1 block text-sm text-ink-muted">
-              {answer.hint}
-            </span>
-          ) : null}
-          {previous ? (
-            <span
-              id={`${id}-previous`}
-              className="mt-2 inline-block rounded bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent"
-            >
-              Your earlier answer
-            </span>
-          ) : null}
-        </span>
-        <span
-          aria-hidden="true"
-          className="text-xl text-accent transition-transform group-hover:translate-x-0.5"
+    <li
+      className={cn(
+        'group relative flex h-full items-center gap-3 rounded-xl border-2 bg-surface transition-colors hover:border-accent hover:bg-accent-soft has-[a:focus-visible]:outline-3 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-focus',
+        large ? 'min-h-28 p-5' : 'min-h-14 px-4 py-3',
+        previous ? 'border-accent' : 'border-line',
+      )}
+    >
+      <span className="min-w-0 flex-1">
+        <Link
+          to={href}
+          aria-describedby={describedBy || undefined}
+          className={cn(
+            'block font-semibold outline-none after:absolute after:inset-0 after:rounded-xl',
+            large && 'text-lg',
+          )}
         >
-          →
-        </span>
-      </Link>
+          {answer.label}
+        </Link>
+        {answer.hint ? (
+          <span id={`${id}-hint`} className="mt-1 block text-sm text-ink-muted">
+            {answer.hint}
+          </span>
+        ) : null}
+        {previous ? (
+          <span
+            id={`${id}-previous`}
+            className="mt-2 inline-block rounded bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent"
+          >
+            Your earlier answer
+          </span>
+        ) : null}
+      </span>
+      <span
+        aria-hidden="true"
+        className="text-xl text-accent transition-transform group-hover:translate-x-0.5"
+      >
+        →
+      </span>
     </li>
   );
 }

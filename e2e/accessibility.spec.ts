@@ -1,0 +1,50 @@
+import { trailPath, trailTo } from './content.ts';
+import { axeViolations, expect, heading, test } from './fixtures.ts';
+
+const pages = [
+  { name: 'start', path: '/' },
+  { name: 'question', path: trailPath(trailTo('sip-code')) },
+  { name: 'outcome', path: trailPath(trailTo('sip-503-route-advance')) },
+  { name: 'outcome with every advice box', path: trailPath(trailTo('flagged-as-spam')) },
+  { name: 'five-step check', path: '/procedure' },
+  { name: 'not found', path: '/no-such-page', notFound: true },
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const target of pages) {
+      test(`axe finds nothing on the ${target.name} page`, async ({ page, consoleGuard }) => {
+        if (target.notFound) consoleGuard.allow(/status of 404/);
+        await page.goto(target.path);
+        await expect(heading(page)).toBeVisible();
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('axe finds nothing after answering "did this fix it?" and ticking steps', async ({ page }) => {
+  await page.goto(trailPath(trailTo('sip-401')));
+  await page.getByRole('list', { name: 'Fix steps' }).getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'No, it still fails' }).click();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  for (const target of pages) {
+    test(`the ${target.name} page fits without sideways scrolling`, async ({
+      page,
+      consoleGuard,
+    }) => {
+      if (target.notFound) consoleGuard.allow(/status of 404/);
+      await page.goto(target.path);
+      await expect(heading(page)).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+});

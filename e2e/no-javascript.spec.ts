@@ -1,0 +1,34 @@
+import { content, labelsOf, titleOf, trailTo } from './content.ts';
+import { expect, heading, test } from './fixtures.ts';
+
+test.use({ javaScriptEnabled: false });
+
+test('works with JavaScript off: prerendered questions, answers as links, an outcome', async ({
+  page,
+}) => {
+  const trail = trailTo('sip-503-route-advance');
+  await page.goto('/');
+  for (const [index, label] of labelsOf(trail).entries()) {
+    await page.getByRole('link', { name: label, exact: true }).click();
+    await expect(heading(page)).toHaveText(titleOf(trail.steps[index]!.nextId));
+  }
+  await expect(page).toHaveTitle(new RegExp(`^${titleOf('sip-503-route-advance')}`));
+  // Breadcrumbs, fix steps and support advice are in the HTML itself.
+  const crumbs = page.getByRole('navigation', { name: 'Your answers so far' });
+  for (const label of labelsOf(trail)) await expect(crumbs).toContainText(label);
+  await expect(page.getByRole('list', { name: 'Fix steps' }).getByRole('checkbox')).not.toHaveCount(
+    0,
+  );
+  await expect(page.getByRole('heading', { name: /When to contact/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Work through the five-step check' }).click();
+  await expect(heading(page)).toHaveText(content.procedure.title);
+});
+
+test('shows the not-found page with JavaScript off', async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of 404/);
+  await page.goto('/never-connects/nonsense');
+  await expect(heading(page)).toHaveText('We couldn’t find that page');
+  await page.getByRole('link', { name: 'Start from the beginning' }).click();
+  await expect(heading(page)).toHaveText('What does the failure look like?');
+});
