@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { ROOT } from './content/load-content.ts';
+import { securityHeaders } from './security-headers.ts';
 import type * as ServerEntryModule from '../src/entry-server';
 
 type ServerEntry = typeof ServerEntryModule;
@@ -38,6 +39,7 @@ for (const pathname of pages) {
 const notFound = await server.render(server.NOT_FOUND_PATH, base);
 await writeFile(path.join(dist, '404.html'), fill(template, notFound, server.NOT_FOUND_PATH));
 await rm(distSsr, { recursive: true, force: true });
+await writeFile(path.join(dist, '_headers'), headersFile(base));
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built and prerendered ${pages.length} pages + 404.html in ${seconds} s → dist/`);
@@ -64,6 +66,13 @@ async function writePage(pathname: string, html: string) {
   const dir = path.join(dist, ...pathname.split('/').filter(Boolean));
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'index.html'), html);
+}
+
+/** `_headers` for Netlify and Cloudflare Pages: the same headers `npm run preview` sends. */
+function headersFile(basePath: string): string {
+  const lines = Object.entries(securityHeaders()).map(([name, value]) => `  ${name}: ${value}`);
+  const assets = `${basePath}assets/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
+  return `${basePath}*\n${lines.join('\n')}\n${assets}`;
 }
 
 function escapeHtml(text: string): string {

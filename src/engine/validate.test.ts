@@ -231,3 +231,12 @@ describe('validateContent', () => {
     expect(problem?.line).toBe(42);
   });
 });
+
+describe('problem messages', () => {
+  it('says plainly which field is missing', () => {
+    const files = validFiles();
+    delete nodeById(files, 'outcome-a').summary;
+    const problem = validateContent(files).problems.find((p) => p.nodeId === 'outcome-a');
+    expect(problem?.message).toBe('"summary" is missing.');
+  });
+});

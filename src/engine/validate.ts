@@ -401,10 +401,13 @@ function reportZodIssues(
       }
       continue;
     }
+    const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
     const message =
       issue.code === 'invalid_union' && issue.path.at(-1) === 'kind'
         ? 'kind must be "question" or "outcome".'
-        : `${inside ? `${inside}: ` : ''}${sentence(issue.message)}`;
+        : missing
+          ? `"${inside}" is missing.`
+          : `${inside ? `${inside}: ` : ''}${sentence(issue.message)}`;
     report(source, 'schema', message, { nodeId, path });
   }
 }

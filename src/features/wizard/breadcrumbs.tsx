@@ -7,29 +7,33 @@ interface BreadcrumbsProps {
   hrefFor: (crumb: Crumb) => string;
 }
 
-/** The answers so far; each one goes back to its question to change it. */
+/**
+ * The answers so far, as one compact trail (so the diagnosis stays near the top on a phone). Each
+ * answer links back to its question to change it; screen readers also hear the question.
+ */
 export function Breadcrumbs({ crumbs, hrefFor }: BreadcrumbsProps) {
   if (crumbs.length === 0) return null;
   return (
-    <nav aria-label="Your answers so far" className="mb-6">
-      <h2 className="mb-2 text-xs font-semibold tracking-wide text-ink-muted uppercase">
-        Your answers
+    <nav aria-label="Your answers so far" className="mb-5">
+      <h2 className="mb-1 text-xs font-semibold tracking-wide text-ink-muted uppercase">
+        Your answers <span className="sr-only">(choose one to change it)</span>
       </h2>
-      <ol className="flex flex-col gap-1.5">
-        {crumbs.map((crumb) => (
-          <li key={crumb.index}>
+      <ol className="flex flex-wrap items-center gap-x-1 text-sm leading-snug">
+        {crumbs.map((crumb, index) => (
+          <li key={crumb.index} className="flex items-center gap-x-1">
+            {index > 0 ? (
+              <span aria-hidden="true" className="text-ink-muted">
+                ›
+              </span>
+            ) : null}
             <Link
               to={hrefFor(crumb)}
               state={{ previousAnswer: crumb.answer.id }}
-              className="group -mx-2 flex min-h-11 flex-col justify-center rounded-md px-2 py-1 hover:bg-surface-muted"
+              title={`Change the answer to: ${crumb.question.title}`}
+              className="inline-flex min-h-6 items-center rounded px-1 py-0.5 text-accent underline-offset-2 hover:bg-surface-muted hover:underline"
             >
-              <span className="text-sm text-ink-muted">
-                <span className="sr-only">Change: </span>
-                {crumb.question.title}
-              </span>
-              <span className="font-medium text-accent underline-offset-2 group-hover:underline">
-                {crumb.answer.label}
-              </span>
+              <span className="sr-only">{crumb.question.title} </span>
+              {crumb.answer.label}
             </Link>
           </li>
         ))}

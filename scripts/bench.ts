@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: builds the site, then prints a table of what a visitor pays for it — bytes on the
+ * wire and times measured in Chromium (median of several runs). Numbers only; nothing here fails.
+ * Timings vary from machine to machine; sizes don't, and `npm run size` holds them to budgets.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { ROOT, loadContent } from './content/load-content.ts';
+import { BUDGETS, kb, measureBuild } from './perf/sizes.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, note = '') => rows.push([what, value, note]);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+// Content validation, as the build and `npm run content:check` do it.
+const checks: number[] = [];
+for (let i = 0; i < RUNS; i += 1) {
+  const started = performance.now();
+  const result = await loadContent();
+  checks.push(performance.now() - started);
+  if (!result.ok) throw new Error('Content is invalid; run npm run content:check');
+}
+
+const buildStarted = performance.now();
+execFileSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, stdio: 'ignore' });
+const buildSeconds = (performance.now() - buildStarted) / 1000;
+
+const sizes = await measureBuild(path.join(ROOT, 'dist'));
+row(
+  'Start page HTML',
+  kb(sizes.startHtml.gzip),
+  `gzip (brotli ${kb(sizes.startHtml.brotli)}, raw ${kb(sizes.startHtml.raw)}); budget ${kb(BUDGETS.startHtml)}`,
+);
+row(
+  'Start page JS',
+  kb(sizes.startJs.gzip),
+  `gzip (brotli ${kb(sizes.startJs.brotli)}, raw ${kb(sizes.startJs.raw)}); budget ${kb(BUDGETS.startJs)}`,
+);
+row(
+  'Start page CSS',
+  kb(sizes.startCss.gzip),
+  `gzip (brotli ${kb(sizes.startCss.brotli)}, raw ${kb(sizes.startCss.raw)}); budget ${kb(BUDGETS.startCss)}`,
+);
+for (const asset of sizes.assets) row(`  ${asset.file}`, kb(asset.size.gzip), 'gzip');
+row('Largest HTML page', kb(sizes.largestPage.size.gzip), `gzip: ${sizes.largestPage.file}`);
+row('Prerendered HTML pages', String(sizes.pages), 'including 404.html');
+row('Content check', ms(median(checks)), `median of ${RUNS}: read YAML, validate, compile`);
+row('Build', `${buildSeconds.toFixed(1)} s`, 'client + server bundles + prerender, one run');
+
+// Browser timings against the production build, served like a static host.
+const server = await preview({
+  root: ROOT,
+  logLevel: 'silent',
+  preview: { port: 4174, strictPort: true },
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const loads = {
+  fcp: [] as number[],
+  dcl: [] as number[],
+  interactive: [] as number[],
+  step: [] as number[],
+};
+for (let i = 0; i < RUNS; i += 1) {
+  const page = await browser.newPage();
+  await page.goto('http://localhost:4174/', { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('ct:interactive').length > 0);
+  const timing = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+      .domContentLoadedEventEnd,
+    interactive: performance.getEntriesByName('ct:interactive')[0]?.startTime ?? NaN,
+  }));
+  loads.fcp.push(timing.fcp);
+  loads.dcl.push(timing.dcl);
+  loads.interactive.push(timing.interactive);
+  // One client-side step: click an answer until the next question's heading is on screen.
+  const step = await page.evaluate(async () => {
+    const link = [...document.querySelectorAll('a')].find(
+      (a) => a.textContent === 'The call never connects',
+    );
+    const started = performance.now();
+    link?.click();
+    while (document.querySelector('h1')?.textContent === 'What does the failure look like?') {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return performance.now() - started;
+  });
+  loads.step.push(step);
+  await page.close();
+}
+await browser.close();
+await server.close();
+row('First contentful paint', ms(median(loads.fcp)), `median of ${RUNS}, localhost, no throttling`);
+row('DOMContentLoaded', ms(median(loads.dcl)), `median of ${RUNS}`);
+row('Interactive (hydrated)', ms(median(loads.interactive)), `median of ${RUNS}`);
+row(
+  'One step, client-side',
+  ms(median(loads.step)),
+  `median of ${RUNS}: click to next heading painted`,
+);
+
+const header: [string, string, string] = ['Measure', 'Value', 'Notes'];
+const widths = header.map((title, c) =>
+  Math.max(title.length, ...rows.map((r) => r[c]?.length ?? 0)),
+);
+const line = (cells: string[]) =>
+  `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+console.log(line(header));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(r));

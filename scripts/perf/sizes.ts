@@ -1,0 +1,95 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export interface Size {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export function sizeOf(buffer: Buffer): Size {
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+export function sum(sizes: Size[]): Size {
+  return sizes.reduce(
+    (total, s) => ({
+      raw: total.raw + s.raw,
+      gzip: total.gzip + s.gzip,
+      brotli: total.brotli + s.brotli,
+    }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+}
+
+/** The scripts and stylesheets a built HTML page loads before it is interactive. */
+export function assetsOf(html: string): string[] {
+  const pattern =
+    /<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="([^"]+)"/g;
+  return [...html.matchAll(pattern)].flatMap((m) => (m[1] ? [m[1]] : []));
+}
+
+export interface BuildSizes {
+  startHtml: Size;
+  startJs: Size;
+  startCss: Size;
+  assets: { file: string; size: Size }[];
+  pages: number;
+  largestPage: { file: string; size: Size };
+}
+
+/** Measures a built `dist/`: deterministic numbers, fit for budgets. */
+export async function measureBuild(dist: string, base = '/'): Promise<BuildSizes> {
+  const startHtml = await readFile(path.join(dist, 'index.html'));
+  const assets = await Promise.all(
+    assetsOf(startHtml.toString('utf8')).map(async (href) => {
+      const file = href.slice(base.length);
+      return { file, size: sizeOf(await readFile(path.join(dist, file))) };
+    }),
+  );
+  const pages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html'));
+  let largestPage = { file: 'index.html', size: sizeOf(startHtml) };
+  for (const file of pages) {
+    const size = sizeOf(await readFile(path.join(dist, file)));
+    if (size.gzip > largestPage.size.gzip) largestPage = { file, size };
+  }
+  return {
+    startHtml: sizeOf(startHtml),
+    startJs: sum(assets.filter((a) => a.file.endsWith('.js')).map((a) => a.size)),
+    startCss: sum(assets.filter((a) => a.file.endsWith('.css')).map((a) => a.size)),
+    assets,
+    pages: pages.length,
+    largestPage,
+  };
+}
+
+/** Size budgets (gzip bytes) checked on every `npm test`. Raise them on purpose, in review. */
+export const BUDGETS = {
+  startHtml: 4_000,
+  startJs: 145_000,
+  startCss: 7_000,
+  largestPage: 8_000,
+} as const;
+
+export function budgetProblems(sizes: BuildSizes): string[] {
+  const checks: [string, number, number][] = [
+    ['start page HTML', sizes.startHtml.gzip, BUDGETS.startHtml],
+    ['start page JS', sizes.startJs.gzip, BUDGETS.startJs],
+    ['start page CSS', sizes.startCss.gzip, BUDGETS.startCss],
+    [`largest page (${sizes.largestPage.file})`, sizes.largestPage.size.gzip, BUDGETS.largestPage],
+  ];
+  return checks
+    .filter(([, actual, budget]) => actual > budget)
+    .map(([what, actual, budget]) => `${what}: ${actual} B gzip is over the budget of ${budget} B`);
+}
+
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`;
+}
