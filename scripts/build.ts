@@ -7,7 +7,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
-import { ROOT } from './content/load-content.ts';
+import { formatProblems } from '../src/engine/problems.ts';
+import { loadContent, ROOT } from './content/load-content.ts';
 import { securityHeaders } from './security-headers.ts';
 import type * as ServerEntryModule from '../src/entry-server';
 
@@ -16,6 +17,16 @@ type ServerEntry = typeof ServerEntryModule;
 const started = performance.now();
 const dist = path.join(ROOT, 'dist');
 const distSsr = path.join(ROOT, 'dist-ssr');
+
+// The Vite plugin refuses invalid content too; checking first gives a clean list, not a stack trace.
+const checked = await loadContent();
+if (!checked.ok) {
+  console.error(formatProblems(checked.problems));
+  console.error(
+    '\nBuild stopped: fix the content problems above. `npm run content:check` lists them too.',
+  );
+  process.exit(1);
+}
 
 await build({ root: ROOT, logLevel: 'warn' });
 await build({

@@ -3,6 +3,7 @@ import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { content } from '@/lib/content';
 import { paths } from '@/lib/paths';
+import { useHydrated } from '@/lib/use-hydrated';
 import { loadSavedSession, useSession } from '@/stores/session';
 import { pageMeta } from './page-meta';
 
@@ -13,6 +14,7 @@ export function RootLayout() {
   const dismissNotice = useSession((state) => state.dismissNotice);
   const [announcement, setAnnouncement] = useState('');
   const firstRender = useRef(true);
+  const hydrated = useHydrated();
 
   useEffect(() => {
     void loadSavedSession();
@@ -89,6 +91,11 @@ export function RootLayout() {
         </div>
       </footer>
 
+      {hydrated ? (
+        <p className="hidden px-4 text-sm print:block">
+          Printed from {window.location.href} on {new Date().toLocaleString()}
+        </p>
+      ) : null}
       <div aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
       </div>

@@ -34,7 +34,7 @@ export function Checklist({ items, ticked, onToggle, label }: ChecklistProps) {
           return (
             <li
               key={item.id}
-              className="flex gap-3 rounded-lg border border-line bg-surface p-3 has-[:checked]:bg-success-soft"
+              className="flex gap-3 rounded-lg border border-line bg-surface p-3 has-[:checked]:bg-success-soft print:break-inside-avoid"
             >
               <input
                 id={inputId}

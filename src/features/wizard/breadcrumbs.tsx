@@ -29,7 +29,6 @@ export function Breadcrumbs({ crumbs, hrefFor }: BreadcrumbsProps) {
             <Link
               to={hrefFor(crumb)}
               state={{ previousAnswer: crumb.answer.id }}
-              title={`Change the answer to: ${crumb.question.title}`}
               className="inline-flex min-h-6 items-center rounded px-1 py-0.5 text-accent underline-offset-2 hover:bg-surface-muted hover:underline"
             >
               <span className="sr-only">{crumb.question.title} </span>

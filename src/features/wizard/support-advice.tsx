@@ -71,11 +71,7 @@ export function SupportAdvice({
 
       <p className="mt-5">
         Email{' '}
-        <a
-          href={mailto}
-          className="font-semibold break-all text-accent underline"
-          data-print-url=""
-        >
+        <a href={mailto} className="font-semibold break-all text-accent underline">
           {provider.supportEmail}
         </a>
         {provider.supportUrl ? (
