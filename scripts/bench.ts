@@ -5,8 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { withBuiltSite } from './chromium.ts';
 import { ROOT, loadContent } from './content/load-content.ts';
 import { BUDGETS, kb, measureBuild } from './perf/sizes.ts';
 
@@ -55,51 +54,44 @@ row('Content check', ms(median(checks)), `median of ${RUNS}: read YAML, validate
 row('Build', `${buildSeconds.toFixed(1)} s`, 'client + server bundles + prerender, one run');
 
 // Browser timings against the production build, served like a static host.
-const server = await preview({
-  root: ROOT,
-  logLevel: 'silent',
-  preview: { port: 4174, strictPort: true },
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-const loads = {
-  fcp: [] as number[],
-  dcl: [] as number[],
-  interactive: [] as number[],
-  step: [] as number[],
-};
-for (let i = 0; i < RUNS; i += 1) {
-  const page = await browser.newPage();
-  await page.goto('http://localhost:4174/', { waitUntil: 'load' });
-  await page.waitForFunction(() => performance.getEntriesByName('ct:interactive').length > 0);
-  const timing = await page.evaluate(() => ({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-      .domContentLoadedEventEnd,
-    interactive: performance.getEntriesByName('ct:interactive')[0]?.startTime ?? NaN,
-  }));
-  loads.fcp.push(timing.fcp);
-  loads.dcl.push(timing.dcl);
-  loads.interactive.push(timing.interactive);
-  // One client-side step: click an answer until the next question's heading is on screen.
-  const step = await page.evaluate(async () => {
-    const link = [...document.querySelectorAll('a')].find(
-      (a) => a.textContent === 'The call never connects',
+const loads = await withBuiltSite(ROOT, 4174, async (browser, origin) => {
+  const found = {
+    fcp: [] as number[],
+    dcl: [] as number[],
+    interactive: [] as number[],
+    step: [] as number[],
+  };
+  for (let i = 0; i < RUNS; i += 1) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('ct:interactive').length > 0);
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .domContentLoadedEventEnd,
+      interactive: performance.getEntriesByName('ct:interactive')[0]?.startTime ?? NaN,
+    }));
+    found.fcp.push(timing.fcp);
+    found.dcl.push(timing.dcl);
+    found.interactive.push(timing.interactive);
+    // One client-side step: click an answer until the next question's heading is on screen.
+    found.step.push(
+      await page.evaluate(async () => {
+        const link = [...document.querySelectorAll('a')].find(
+          (a) => a.textContent === 'The call never connects',
+        );
+        const started = performance.now();
+        link?.click();
+        while (document.querySelector('h1')?.textContent === 'What does the failure look like?') {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        return performance.now() - started;
+      }),
     );
-    const started = performance.now();
-    link?.click();
-    while (document.querySelector('h1')?.textContent === 'What does the failure look like?') {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return performance.now() - started;
-  });
-  loads.step.push(step);
-  await page.close();
-}
-await browser.close();
-await server.close();
+    await page.close();
+  }
+  return found;
+});
 row('First contentful paint', ms(median(loads.fcp)), `median of ${RUNS}, localhost, no throttling`);
 row('DOMContentLoaded', ms(median(loads.dcl)), `median of ${RUNS}`);
 row('Interactive (hydrated)', ms(median(loads.interactive)), `median of ${RUNS}`);
