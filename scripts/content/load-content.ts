@@ -2,12 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isCollection, isNode, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../../src/engine/problems.ts';
-import {
-  validateContent,
-  type FileRole,
-  type SourceFile,
-  type ValidationResult,
-} from '../../src/engine/validate.ts';
+import type { FileRole, SourceFile } from '../../src/engine/source-file.ts';
+import { validateContent, type ValidationResult } from '../../src/engine/validate.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CONTENT_DIR = path.join(ROOT, 'content');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemKind } from './problems.ts';
 import { nodeById, outcome, treeNodes, validFiles } from './test-support/fixture.ts';
-import { validateContent, type SourceFile } from './validate.ts';
+import type { SourceFile } from './source-file.ts';
+import { validateContent } from './validate.ts';
 
 function problemsOf(files: SourceFile[]) {
   const result = validateContent(files);

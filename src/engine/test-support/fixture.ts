@@ -1,4 +1,4 @@
-import type { SourceFile } from '../validate.ts';
+import type { SourceFile } from '../source-file.ts';
 
 /**
  * A small, valid content set to break on purpose in tests: start → symptom → two outcomes, one of
