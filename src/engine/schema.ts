@@ -150,7 +150,7 @@ export const ProcedureFileSchema = z
         z.strictObject({
           id: StepIdSchema,
           title: Text,
-          checks: z.array(Text).min(1),
+          checks: z.array(FixStepSchema).min(1),
         }),
       )
       .min(1),

@@ -197,6 +197,17 @@ describe('validateContent', () => {
     },
   );
 
+  it('reports a check id used twice in the five-step check', () => {
+    const files = validFiles();
+    const procedure = files.find((f) => f.role === 'procedure')!.data as {
+      steps: { checks: { id: string }[] }[];
+    };
+    procedure.steps[1]!.checks[0]!.id = 'check-one';
+    const problem = problemsOf(files).find((p) => p.kind === 'duplicate-step');
+    expect(problem).toMatchObject({ file: 'content/procedure.yaml', nodeId: 'two' });
+    expect(problem?.message).toContain('"check-one"');
+  });
+
   it('collects every problem instead of stopping at the first', () => {
     const files = validFiles();
     nodeById(files, 'outcome-b').steps = [];

@@ -20,6 +20,7 @@ import {
   type Content,
   type ContentNode,
   type NodeId,
+  type Procedure,
 } from './schema.ts';
 import { reportZodIssues } from './schema-problems.ts';
 import type { FileRole, Path, Report, SourceFile } from './source-file.ts';
@@ -57,6 +58,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   const config = parseSingle(files, 'config', ConfigFileSchema, report);
   const support = parseSingle(files, 'support', SupportFileSchema, report);
   const procedure = parseSingle(files, 'procedure', ProcedureFileSchema, report);
+  if (procedure) checkProcedure(procedure, files, report);
   const { nodes, origins, brokenIds } = parseTrees(
     files.filter((f) => f.role === 'tree'),
     report,
@@ -147,6 +149,24 @@ function parseTrees(files: readonly SourceFile[], report: Report) {
     });
   }
   return { nodes, origins, brokenIds };
+}
+
+/** The five-step check's ticks share one scope, so check ids must be unique across all its steps. */
+function checkProcedure(procedure: Procedure, files: readonly SourceFile[], report: Report): void {
+  const source = files.find((f) => f.role === 'procedure');
+  if (!source) return;
+  const seen = new Set<string>();
+  procedure.steps.forEach((step, stepIndex) => {
+    step.checks.forEach((check, checkIndex) => {
+      if (seen.has(check.id)) {
+        report(source, 'duplicate-step', `Two checks share the id "${check.id}".`, {
+          nodeId: step.id,
+          path: ['steps', stepIndex, 'checks', checkIndex, 'id'],
+        });
+      }
+      seen.add(check.id);
+    });
+  });
 }
 
 function checkPlaceholders(files: readonly SourceFile[], report: Report): void {

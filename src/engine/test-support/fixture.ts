@@ -33,7 +33,10 @@ export function validFiles(): SourceFile[] {
         schemaVersion: 1,
         title: 'Five steps',
         intro: 'Do these.',
-        steps: [{ id: 'one', title: 'One', checks: ['Check one'] }],
+        steps: [
+          { id: 'one', title: 'One', checks: [{ id: 'check-one', text: 'Check one' }] },
+          { id: 'two', title: 'Two', checks: [{ id: 'check-two', text: 'Check two' }] },
+        ],
       },
     },
     {

@@ -34,7 +34,7 @@ export function ProcedureRoute() {
               <div className="mt-2">
                 <Checklist
                   label={step.title}
-                  items={step.checks.map((text, n) => ({ id: `${step.id}-${n + 1}`, text }))}
+                  items={step.checks}
                   ticked={ticked}
                   onToggle={(id) => toggleStep(SCOPE, id)}
                 />
