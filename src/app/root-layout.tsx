@@ -44,8 +44,11 @@ export function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-line bg-surface print:border-0">
-        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
-          <Link to={paths.home} className="flex min-h-11 items-center text-lg font-bold">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-2 gap-y-1 px-4 py-3">
+          <Link
+            to={paths.home}
+            className="flex min-h-11 items-center text-base font-bold sm:text-lg"
+          >
             <span aria-hidden="true" className="mr-2 text-accent">
               ☎
             </span>
@@ -54,7 +57,7 @@ export function RootLayout() {
           <nav aria-label="Site" className="print:hidden">
             <Link
               to={paths.procedure}
-              className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-4 hover:underline"
+              className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline-offset-4 hover:underline sm:text-base"
             >
               Five-step check
             </Link>
