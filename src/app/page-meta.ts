@@ -1,6 +1,7 @@
 import { resolveWizardPage, wizardPageTitle } from '@/features/wizard/wizard-page';
 import { content } from '@/lib/content';
 import { paths } from '@/lib/paths';
+import { normalizePath } from './prerendered';
 
 export interface PageMeta {
   title: string;
@@ -12,7 +13,7 @@ export interface PageMeta {
 /** Title and description of any address, for the document head (client and prerender alike). */
 export function pageMeta(pathname: string): PageMeta {
   const brand = content.config.brand.name;
-  const normalized = pathname.replace(/\/+$/, '') || '/';
+  const normalized = normalizePath(pathname);
   if (normalized === paths.procedure) {
     return {
       title: `${content.procedure.title} · ${brand}`,

@@ -12,7 +12,7 @@ export function encodePath(answerIds: readonly string[]): string {
 
 /** The URL of a trail. */
 export function trailPath(trail: Pick<Trail, 'steps'>): string {
-  return encodePath(trail.steps.map((step) => step.answerId));
+  return encodePath(answerIds(trail));
 }
 
 export type PathError =

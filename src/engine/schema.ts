@@ -50,7 +50,7 @@ export const QuestionSchema = z
   })
   .describe('A question with answers that lead to further nodes.');
 
-export const RETRY_ADVICE = ['retry', 'route-advance', 'fix-first', 'no-retry'] as const;
+const RETRY_ADVICE = ['retry', 'route-advance', 'fix-first', 'no-retry'] as const;
 export const RetryAdviceSchema = z.enum(RETRY_ADVICE);
 export type RetryAdvice = z.infer<typeof RetryAdviceSchema>;
 

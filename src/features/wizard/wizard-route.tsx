@@ -1,6 +1,6 @@
 import { useLocation, useParams } from 'react-router';
 import { getNode, type Trail } from '@/engine/graph';
-import { trailPath } from '@/engine/path-codec';
+import { answerIds, trailPath } from '@/engine/path-codec';
 import type { Answer, Outcome } from '@/engine/schema';
 import { canonicalTrail, content } from '@/lib/content';
 import { paths } from '@/lib/paths';
@@ -48,9 +48,7 @@ export function WizardRoute() {
           <QuestionView
             question={page.node}
             isStart={trail.steps.length === 0}
-            answerHref={(answer: Answer) =>
-              paths.trail([...trail.steps.map((s) => s.answerId), answer.id])
-            }
+            answerHref={(answer: Answer) => paths.trail([...answerIds(trail), answer.id])}
             previousAnswerId={previousAnswer}
           />
         </>
