@@ -54,6 +54,7 @@ function roleOf(relative: string): FileRole | undefined {
   if (relative === 'config.yaml') return 'config';
   if (relative === 'support.yaml') return 'support';
   if (relative === 'procedure.yaml') return 'procedure';
+  if (relative === 'codes.yaml') return 'codes';
   if (/^tree\/[^/]+\.ya?ml$/.test(relative)) return 'tree';
   return undefined;
 }

@@ -31,12 +31,44 @@ const SchemaVersion = z.literal(CONTENT_SCHEMA_VERSION, {
   error: `schemaVersion must be ${CONTENT_SCHEMA_VERSION}`,
 });
 
+/** A SIP response code: 100–699, or "603+" (Network Blocked, ATIS-1000099), which is seen in the wild. */
+export const SipCodeSchema = z.union([
+  z.int().min(100, 'SIP codes run from 100 to 699').max(699, 'SIP codes run from 100 to 699'),
+  z.literal('603+'),
+]);
+export type SipCode = z.infer<typeof SipCodeSchema>;
+
+export const FREQUENCIES = ['every-time', 'often', 'sometimes', 'once'] as const;
+export const PRODUCTS = ['lcr', 'direct', 'unsure'] as const;
+export const DESTINATION_SCOPES = ['one', 'several'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+export type Product = (typeof PRODUCTS)[number];
+export type DestinationScope = (typeof DESTINATION_SCOPES)[number];
+
+export const AnswerFactsSchema = z
+  .strictObject({
+    codes: z
+      .array(SipCodeSchema)
+      .min(1)
+      .optional()
+      .describe('SIP codes this answer names, like [503].'),
+    product: z.enum(PRODUCTS).optional().describe('Which product carries the calls.'),
+    frequency: z.enum(FREQUENCIES).optional().describe('How often the failure happens.'),
+    destinations: z
+      .enum(DESTINATION_SCOPES)
+      .optional()
+      .describe('Whether one destination or several fail.'),
+  })
+  .describe('What choosing this answer tells support. It prefills the support request.');
+export type AnswerFacts = z.infer<typeof AnswerFactsSchema>;
+
 export const AnswerSchema = z
   .strictObject({
     id: AnswerIdSchema.describe('Appears in the URL; keep it short and never reuse it.'),
     label: Text.describe('What the person picks, in their words.'),
     hint: Text.optional().describe('One line: what this looks like.'),
     next: NodeIdSchema.describe('The id of the question or outcome this answer leads to.'),
+    facts: AnswerFactsSchema.optional(),
   })
   .describe('One answer to a question.');
 
@@ -115,6 +147,19 @@ export const ConfigFileSchema = z
       supportEmail: z.email(),
       supportUrl: z.url({ protocol: /^https$/ }).optional(),
       supportPhone: Text.optional(),
+      supportWebhook: z
+        .url({
+          protocol: /^https?$/,
+          error: 'supportWebhook must be an https:// address (http:// only for localhost tests)',
+        })
+        .refine(
+          (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url),
+          'supportWebhook must use https:// (http:// is only allowed for localhost)',
+        )
+        .optional()
+        .describe(
+          'Optional. Where "Send to support" POSTs a support request as JSON. Leave it out to offer copy, download and email only.',
+        ),
     }),
     products: z.strictObject({
       lcr: Text.describe('Name of the least-cost-routing (LCR) termination product.'),
@@ -157,6 +202,37 @@ export const ProcedureFileSchema = z
   })
   .describe('The five-step check (content/procedure.yaml).');
 
+export const CodesFileSchema = z
+  .strictObject({
+    schemaVersion: SchemaVersion,
+    classes: z
+      .array(
+        z.strictObject({
+          class: z.int().min(1).max(6),
+          name: Text.describe('The class name, like "Client failure".'),
+        }),
+      )
+      .describe('The six classes, 1xx to 6xx. An unlisted code falls back to its class (RFC 3261 §21).'),
+    codes: z
+      .array(
+        z.strictObject({
+          code: SipCodeSchema,
+          phrase: Text.describe('The reason phrase from the IANA registry, like "Service Unavailable".'),
+          rfc: z
+            .string()
+            .regex(/^RFC \d+$/, 'rfc must look like "RFC 3261"')
+            .optional()
+            .describe('The RFC that defines the code.'),
+          legacy: z
+            .boolean()
+            .optional()
+            .describe('No longer registered, but still seen: accepted on input.'),
+        }),
+      )
+      .describe('Every SIP response code the troubleshooter knows.'),
+  })
+  .describe('SIP response codes and their reason phrases (content/codes.yaml).');
+
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Outcome = z.infer<typeof OutcomeSchema>;
@@ -166,6 +242,7 @@ export type TreeFile = z.infer<typeof TreeFileSchema>;
 export type Config = z.infer<typeof ConfigFileSchema>;
 export type Support = z.infer<typeof SupportFileSchema>;
 export type Procedure = z.infer<typeof ProcedureFileSchema>;
+export type Codes = z.infer<typeof CodesFileSchema>;
 
 /** The validated, compiled content the app and the build work from. */
 export interface Content {
@@ -176,6 +253,7 @@ export interface Content {
   nodes: Record<string, ContentNode>;
   support: Support;
   procedure: Procedure;
+  codes: Codes;
 }
 
 /** Every file kind, for the generated editor schema (`content/schema.json`). */
@@ -184,4 +262,5 @@ export const ContentFileSchema = z.union([
   ConfigFileSchema,
   SupportFileSchema,
   ProcedureFileSchema,
+  CodesFileSchema,
 ]);

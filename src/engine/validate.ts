@@ -12,11 +12,13 @@ import {
 import type { Problem, ProblemKind } from './problems.ts';
 import {
   CONTENT_SCHEMA_VERSION,
+  CodesFileSchema,
   ConfigFileSchema,
   NodeSchema,
   ProcedureFileSchema,
   SupportFileSchema,
   TreeFileSchema,
+  type Codes,
   type Content,
   type ContentNode,
   type NodeId,
@@ -59,6 +61,8 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   const support = parseSingle(files, 'support', SupportFileSchema, report);
   const procedure = parseSingle(files, 'procedure', ProcedureFileSchema, report);
   if (procedure) checkProcedure(procedure, files, report);
+  const codes = parseSingle(files, 'codes', CodesFileSchema, report);
+  if (codes) checkCodes(codes, files, report);
   const { nodes, origins, brokenIds } = parseTrees(
     files.filter((f) => f.role === 'tree'),
     report,
@@ -67,7 +71,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   checkGraph(nodes, origins, brokenIds, support, report);
   checkPlaceholders(files, report);
 
-  if (problems.length > 0 || !config || !support || !procedure) {
+  if (problems.length > 0 || !config || !support || !procedure || !codes) {
     return { ok: false, problems };
   }
   const fill = (text: string) => fillPlaceholders(text, config);
@@ -81,6 +85,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       nodes: mapStrings(Object.fromEntries(nodes), fill),
       support: mapStrings(support, fill),
       procedure: mapStrings(procedure, fill),
+      codes,
     },
   };
 }
@@ -89,6 +94,7 @@ const EXPECTED_FILE: Record<Exclude<FileRole, 'tree'>, string> = {
   config: 'content/config.yaml',
   support: 'content/support.yaml',
   procedure: 'content/procedure.yaml',
+  codes: 'content/codes.yaml',
 };
 
 function parseSingle<S extends z.ZodType>(
@@ -167,6 +173,41 @@ function checkProcedure(procedure: Procedure, files: readonly SourceFile[], repo
       seen.add(check.id);
     });
   });
+}
+
+/** A code is listed once, and each class 1xx–6xx has exactly one name to fall back on. */
+function checkCodes(codes: Codes, files: readonly SourceFile[], report: Report): void {
+  const source = files.find((f) => f.role === 'codes');
+  if (!source) return;
+  const seen = new Set<string>();
+  codes.codes.forEach((entry, index) => {
+    const key = String(entry.code);
+    if (seen.has(key)) {
+      report(source, 'duplicate-id', `The code ${key} is listed twice.`, {
+        nodeId: key,
+        path: ['codes', index, 'code'],
+      });
+    }
+    seen.add(key);
+  });
+  const classes = new Set<number>();
+  codes.classes.forEach((entry, index) => {
+    if (classes.has(entry.class)) {
+      report(source, 'duplicate-id', `The class ${entry.class}xx is listed twice.`, {
+        path: ['classes', index, 'class'],
+      });
+    }
+    classes.add(entry.class);
+  });
+  const missing = [1, 2, 3, 4, 5, 6].filter((c) => !classes.has(c));
+  if (missing.length > 0) {
+    report(
+      source,
+      'schema',
+      `Every class needs a name; missing: ${missing.map((c) => `${c}xx`).join(', ')}.`,
+      { path: ['classes'] },
+    );
+  }
 }
 
 function checkPlaceholders(files: readonly SourceFile[], report: Report): void {

@@ -40,6 +40,19 @@ export function validFiles(): SourceFile[] {
       },
     },
     {
+      file: 'content/codes.yaml',
+      role: 'codes',
+      data: {
+        schemaVersion: 1,
+        classes: [1, 2, 3, 4, 5, 6].map((c) => ({ class: c, name: `Class ${c}` })),
+        codes: [
+          { code: 400, phrase: 'Bad Request' },
+          { code: 503, phrase: 'Service Unavailable' },
+          { code: '603+', phrase: 'Network Blocked' },
+        ],
+      },
+    },
+    {
       file: 'content/tree/main.yaml',
       role: 'tree',
       data: {
