@@ -5,7 +5,15 @@ import { content } from '@/lib/content';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
 import { loadSavedSession, useSession } from '@/stores/session';
+import type { SessionNotice } from '@/stores/session-store';
 import { pageMeta } from './page-meta';
+
+const NOTICES: Record<SessionNotice, string> = {
+  'storage-reset':
+    'We couldn’t read the progress saved in this browser, so ticked steps start fresh. Your place in the troubleshooter comes from the address, so it is unchanged.',
+  'draft-reset':
+    'We couldn’t read the support request draft saved in this browser, so it was cleared. Your ticked steps are kept.',
+};
 
 /** The frame around every page: header, notices, the page itself, footer, and focus handling. */
 export function RootLayout() {
@@ -66,15 +74,12 @@ export function RootLayout() {
       </header>
 
       <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
-        {notice === 'storage-reset' ? (
+        {notice ? (
           <div
             role="status"
             className="mb-6 flex flex-wrap items-start justify-between gap-3 rounded-lg border-l-4 border-warning bg-warning-soft p-4"
           >
-            <p className="min-w-0 flex-1">
-              We couldn’t read the progress saved in this browser, so ticked steps start fresh. Your
-              place in the troubleshooter comes from the address, so it is unchanged.
-            </p>
+            <p className="min-w-0 flex-1">{NOTICES[notice]}</p>
             <Button onClick={dismissNotice}>Dismiss</Button>
           </div>
         ) : null}

@@ -41,7 +41,7 @@ export function checkGraph(
     else report('content/tree', kind, message, { nodeId: id });
   };
   const exists = (id: string) => nodes.has(id as NodeId) || brokenIds.has(id);
-  const conditionIds = support?.conditions.map((c) => c.id);
+  const conditionIds: string[] | undefined = support?.conditions.map((c) => c.id);
 
   const start = nodes.get(START_ID);
   if (!start && !brokenIds.has(START_ID)) {

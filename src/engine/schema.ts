@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { CONDITION_IDS, DESTINATION_SCOPES, FREQUENCIES, PRODUCTS } from './vocabulary.ts';
+
+export {
+  CONDITION_IDS,
+  DESTINATION_SCOPES,
+  FREQUENCIES,
+  PRODUCTS,
+  type DestinationScope,
+  type Frequency,
+  type Product,
+  type SupportCondition,
+} from './vocabulary.ts';
 
 /**
  * The content format: what a support writer puts in `content/*.yaml`.
@@ -15,6 +27,7 @@ const slug = (what: string) =>
   z
     .string()
     .regex(SLUG, `${what} must be lowercase words joined by hyphens, like "sip-503-route-advance"`);
+
 
 export const NodeIdSchema = slug('A node id').brand<'NodeId'>();
 export const AnswerIdSchema = slug('An answer id').brand<'AnswerId'>();
@@ -38,12 +51,6 @@ export const SipCodeSchema = z.union([
 ]);
 export type SipCode = z.infer<typeof SipCodeSchema>;
 
-export const FREQUENCIES = ['every-time', 'often', 'sometimes', 'once'] as const;
-export const PRODUCTS = ['lcr', 'direct', 'unsure'] as const;
-export const DESTINATION_SCOPES = ['one', 'several'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
-export type Product = (typeof PRODUCTS)[number];
-export type DestinationScope = (typeof DESTINATION_SCOPES)[number];
 
 export const AnswerFactsSchema = z
   .strictObject({
@@ -175,7 +182,17 @@ export const SupportFileSchema = z
   .strictObject({
     schemaVersion: SchemaVersion,
     conditions: z
-      .array(z.strictObject({ id: ConditionIdSchema, text: Text }))
+      .array(
+        z.strictObject({
+          id: z
+            .enum(CONDITION_IDS)
+            .describe('One of the four conditions; the support request page checks each of them.'),
+          text: Text,
+          afterChecks: StepIdSchema.optional().describe(
+            'A five-step-check step (procedure.yaml) whose checks must all be ticked before this condition holds.',
+          ),
+        }),
+      )
       .min(1)
       .describe('When to contact support.'),
     checklist: z

@@ -208,6 +208,37 @@ describe('validateContent', () => {
     expect(problem?.message).toContain('"check-one"');
   });
 
+  it('requires all four support conditions and checks their afterChecks step', () => {
+    const files = validFiles();
+    const support = files.find((f) => f.role === 'support')!.data as {
+      conditions: { id: string; afterChecks?: string }[];
+    };
+    support.conditions = support.conditions.filter((c) => c.id !== 'many-destinations');
+    support.conditions.at(-1)!.afterChecks = 'twoo';
+    const problems = problemsOf(files).filter((p) => p.file === 'content/support.yaml');
+    expect(problems.map((p) => p.message)).toEqual([
+      'Every condition needs its text; missing: many-destinations. The support request page checks all 4.',
+      'afterChecks names "twoo", which is not a step of the five-step check. Did you mean "two"?',
+    ]);
+  });
+
+  it('reports a SIP code listed twice and a class without a name', () => {
+    const files = validFiles();
+    const codes = files.find((f) => f.role === 'codes')!.data as {
+      classes: { class: number }[];
+      codes: { code: number | string; phrase: string }[];
+    };
+    codes.codes.push({ code: 503, phrase: 'Service Unavailable' });
+    codes.classes = codes.classes.filter((c) => c.class !== 3);
+    const messages = problemsOf(files)
+      .filter((p) => p.file === 'content/codes.yaml')
+      .map((p) => p.message);
+    expect(messages).toEqual([
+      'The code 503 is listed twice.',
+      'Every class needs a name; missing: 3xx.',
+    ]);
+  });
+
   it('collects every problem instead of stopping at the first', () => {
     const files = validFiles();
     nodeById(files, 'outcome-b').steps = [];

@@ -23,6 +23,8 @@ import {
   type ContentNode,
   type NodeId,
   type Procedure,
+  type Support,
+  CONDITION_IDS,
 } from './schema.ts';
 import { reportZodIssues } from './schema-problems.ts';
 import type { FileRole, Path, Report, SourceFile } from './source-file.ts';
@@ -61,6 +63,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   const support = parseSingle(files, 'support', SupportFileSchema, report);
   const procedure = parseSingle(files, 'procedure', ProcedureFileSchema, report);
   if (procedure) checkProcedure(procedure, files, report);
+  if (support && procedure) checkSupport(support, procedure, files, report);
   const codes = parseSingle(files, 'codes', CodesFileSchema, report);
   if (codes) checkCodes(codes, files, report);
   const { nodes, origins, brokenIds } = parseTrees(
@@ -172,6 +175,44 @@ function checkProcedure(procedure: Procedure, files: readonly SourceFile[], repo
       }
       seen.add(check.id);
     });
+  });
+}
+
+/** The support page evaluates all four conditions, and a condition's checks must exist. */
+function checkSupport(
+  support: Support,
+  procedure: Procedure,
+  files: readonly SourceFile[],
+  report: Report,
+): void {
+  const source = files.find((f) => f.role === 'support');
+  if (!source) return;
+  const listed = support.conditions.map((c) => c.id);
+  const missing = CONDITION_IDS.filter((id) => !listed.includes(id));
+  if (missing.length > 0) {
+    report(
+      source,
+      'schema',
+      `Every condition needs its text; missing: ${missing.join(', ')}. The support request page checks all ${CONDITION_IDS.length}.`,
+      { path: ['conditions'] },
+    );
+  }
+  const stepIds = procedure.steps.map((step) => step.id);
+  support.conditions.forEach((condition, index) => {
+    if (listed.indexOf(condition.id) !== index) {
+      report(source, 'duplicate-id', `The condition "${condition.id}" is listed twice.`, {
+        nodeId: condition.id,
+        path: ['conditions', index, 'id'],
+      });
+    }
+    if (condition.afterChecks !== undefined && !stepIds.includes(condition.afterChecks)) {
+      report(
+        source,
+        'dangling-reference',
+        `afterChecks names "${condition.afterChecks}", which is not a step of the five-step check.${didYouMean(condition.afterChecks, stepIds)}`,
+        { nodeId: condition.id, path: ['conditions', index, 'afterChecks'] },
+      );
+    }
   });
 }
 

@@ -1,7 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
+import type { TicketDraft } from '@/engine/ticket/model';
 import { createSessionStore, STORAGE_KEY, STORAGE_VERSION } from './session-store';
+
+const draft: TicketDraft = {
+  trail: ['never-connects', 'sip-code', '503'],
+  country: 'US',
+  origin: '919 555 0100',
+  destinations: ['+44 20 7946 0958', ''],
+  timestamps: ['2026-11-24 14:05'],
+  timeZone: 'America/New_York',
+  codes: null,
+  errorText: '',
+  frequency: 'every-time',
+  product: null,
+  description: 'Calls to London fail. '.repeat(200),
+};
 
 function memoryStorage(initial?: string): StateStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -79,5 +94,49 @@ describe('session store', () => {
     expect(store.getState().ticks).toEqual({ 'sip-500': ['retry-once'] });
     store.getState().reset();
     expect(store.getState().ticks).toEqual({});
+  });
+
+  it('keeps the support request draft, exactly as typed, over a reload', async () => {
+    const storage = memoryStorage();
+    (await loaded(storage)).getState().saveDraft(draft);
+    const second = await loaded(storage);
+    expect(second.getState().draft).toEqual(draft);
+    second.getState().clearDraft();
+    expect((await loaded(storage)).getState().draft).toBeNull();
+  });
+
+  it('upgrades version 1 data, which had no draft, keeping its ticks', async () => {
+    const storage = memoryStorage(
+      JSON.stringify({ state: { ticks: { a: ['b'] }, feedback: { a: 'fixed' } }, version: 1 }),
+    );
+    const store = await loaded(storage);
+    expect(store.getState()).toMatchObject({
+      ticks: { a: ['b'] },
+      feedback: { a: 'fixed' },
+      draft: null,
+      notice: null,
+    });
+    expect(JSON.parse(storage.data.get(STORAGE_KEY)!)).toMatchObject({ version: STORAGE_VERSION });
+  });
+
+  it.each([
+    ['a draft of the wrong shape', { ...draft, destinations: 'not a list' }],
+    ['a draft with an unknown key', { ...draft, colour: 'red' }],
+    ['a draft without rows', { ...draft, timestamps: [] }],
+  ])('drops %s with its own notice, but keeps the ticks', async (_, bad) => {
+    const storage = memoryStorage(
+      JSON.stringify({
+        state: { ticks: { a: ['b'] }, feedback: {}, draft: bad },
+        version: STORAGE_VERSION,
+      }),
+    );
+    const store = await loaded(storage);
+    expect(store.getState()).toMatchObject({
+      ticks: { a: ['b'] },
+      draft: null,
+      notice: 'draft-reset',
+    });
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY)!) as { state: { draft: unknown } };
+    expect(saved.state.draft).toBeNull();
   });
 });

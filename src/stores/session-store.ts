@@ -6,27 +6,33 @@ import {
   type StateStorage,
   type StorageValue,
 } from 'zustand/middleware';
+import type { TicketDraft } from '@/engine/ticket/model';
+import { TicketDraftSchema } from './ticket-draft-schema';
 
 /**
- * What the URL cannot hold: ticked fix steps and "did this fix it?" answers. Where someone is in the
- * tree always comes from the URL; this store never copies it.
+ * What the URL cannot hold: ticked fix steps, "did this fix it?" answers and the support request
+ * draft. Where someone is in the tree always comes from the URL; this store never copies it.
  */
 export interface SessionState {
   /** Ticked steps, by scope: an outcome id, or "procedure" for the five-step check. */
   ticks: Record<string, string[]>;
   /** "Did this fix it?" per outcome id. */
   feedback: Record<string, Feedback>;
+  /** The support request being written, exactly as typed; null until the person types. */
+  draft: TicketDraft | null;
   /** Set when saved data could not be used and was cleared; shown once, then dismissed. */
   notice: SessionNotice | null;
 }
 
 export type Feedback = 'fixed' | 'not-fixed';
-export type SessionNotice = 'storage-reset';
+export type SessionNotice = 'storage-reset' | 'draft-reset';
 
 export interface SessionActions {
   toggleStep: (scope: string, stepId: string) => void;
   clearTicks: (scope: string) => void;
   setFeedback: (outcomeId: string, feedback: Feedback | null) => void;
+  saveDraft: (draft: TicketDraft) => void;
+  clearDraft: () => void;
   dismissNotice: () => void;
   reset: () => void;
 }
@@ -34,13 +40,16 @@ export interface SessionActions {
 export type SessionStore = SessionState & SessionActions;
 
 export const STORAGE_KEY = 'call-troubleshooter:session';
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 const Slug = z.string().check(z.regex(/^[a-z0-9-]{1,80}$/));
 /** The persisted part of the state, as it must look when read back. */
-export const PersistedSessionSchema = z.strictObject({
+const ProgressSchema = z.strictObject({
   ticks: z.record(Slug, z.array(Slug).check(z.maxLength(100))),
   feedback: z.record(Slug, z.enum(['fixed', 'not-fixed'])),
+});
+export const PersistedSessionSchema = z.extend(ProgressSchema, {
+  draft: z.nullable(TicketDraftSchema),
 });
 type PersistedSession = z.infer<typeof PersistedSessionSchema>;
 
@@ -51,7 +60,14 @@ const UNREADABLE = Symbol('unreadable');
  * Migrations from older versions, keyed by the version they upgrade from. Each returns data in the
  * next version's shape; anything that can't be migrated is dropped with a notice.
  */
-const migrations: Record<number, (state: unknown) => unknown> = {};
+const migrations: Record<number, (state: unknown) => unknown> = {
+  // Version 2 added the support request draft.
+  1: (state) => (isObject(state) ? { ...state, draft: null } : state),
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function migrate(state: unknown, version: number): unknown {
   let current = state;
@@ -89,11 +105,11 @@ function jsonStorage(backing: StateStorage): PersistStorage<PersistedSession> {
   };
 }
 
-const initialState: SessionState = { ticks: {}, feedback: {}, notice: null };
+const initialState: SessionState = { ticks: {}, feedback: {}, draft: null, notice: null };
 
 export function createSessionStore(backing: StateStorage) {
   const storage = jsonStorage(backing);
-  return createStore<SessionStore>()(
+  const store = createStore<SessionStore>()(
     persist<SessionStore, [], [], PersistedSession>(
       (set, _get, store) => ({
         ...initialState,
@@ -115,6 +131,8 @@ export function createSessionStore(backing: StateStorage) {
             const { [outcomeId]: _previous, ...rest } = state.feedback;
             return { feedback: feedback === null ? rest : { ...rest, [outcomeId]: feedback } };
           }),
+        saveDraft: (draft) => set({ draft }),
+        clearDraft: () => set({ draft: null }),
         dismissNotice: () => set({ notice: null }),
         reset: () => set(store.getInitialState()),
       }),
@@ -124,20 +142,32 @@ export function createSessionStore(backing: StateStorage) {
         storage,
         // The server render has no saved state; the client loads it after hydration.
         skipHydration: true,
-        partialize: (state): PersistedSession => ({ ticks: state.ticks, feedback: state.feedback }),
+        partialize: (state): PersistedSession => ({
+          ticks: state.ticks,
+          feedback: state.feedback,
+          draft: state.draft,
+        }),
         // Whatever comes out is validated in `merge`, so the cast claims nothing unchecked.
         migrate: (state, version) => migrate(state, version) as PersistedSession,
         merge: (persisted, current) => {
           if (persisted === undefined) return current;
           const result = PersistedSessionSchema.safeParse(persisted);
           if (result.success) return { ...current, ...result.data };
+          // A draft that can't be read must not cost the ticks: keep what still reads.
+          const progress = ProgressSchema.safeParse(
+            isObject(persisted) ? { ticks: persisted['ticks'], feedback: persisted['feedback'] } : null,
+          );
+          if (progress.success) return { ...current, ...progress.data, notice: 'draft-reset' };
           return { ...current, notice: 'storage-reset' };
         },
         onRehydrateStorage: () => (state) => {
           // Drop unusable saved data so the notice shows once, not on every visit.
           if (state?.notice === 'storage-reset') storage.removeItem(STORAGE_KEY);
+          // Rewrite what survived without the unreadable draft.
+          if (state?.notice === 'draft-reset') store.setState({ draft: null });
         },
       },
     ),
   );
+  return store;
 }

@@ -22,7 +22,12 @@ export function validFiles(): SourceFile[] {
       role: 'support',
       data: {
         schemaVersion: 1,
-        conditions: [{ id: 'reproducible', text: 'It happens every time.' }],
+        conditions: [
+          { id: 'reproducible', text: 'It happens every time.' },
+          { id: 'persistent-5xx-6xx', text: '5xx keep coming.' },
+          { id: 'many-destinations', text: 'Many destinations fail.' },
+          { id: 'audio-after-network-checks', text: 'Audio still bad.', afterChecks: 'two' },
+        ],
         checklist: [{ id: 'numbers', text: 'The numbers' }],
       },
     },

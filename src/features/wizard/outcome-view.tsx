@@ -32,7 +32,7 @@ interface OutcomeViewProps {
 /** A diagnosis: what it means, why, the steps to fix it, retry advice and when to get help. */
 export function OutcomeView(props: OutcomeViewProps) {
   const { outcome, support, provider, interactive } = props;
-  const conditions = support.conditions.filter((c) => outcome.support.when.includes(c.id));
+  const conditions = support.conditions.filter((c) => outcome.support.when.some((id) => id === c.id));
   return (
     <article className="space-y-6">
       <header>

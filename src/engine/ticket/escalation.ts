@@ -1,0 +1,167 @@
+import type {
+  Config,
+  DestinationScope,
+  Frequency,
+  Outcome,
+  Procedure,
+  Product,
+  Support,
+  SupportCondition,
+} from '../schema.ts';
+import type { ConditionCheck, Escalation, SipCodeValue, Verdict } from './model.ts';
+
+/** What the escalation advice is worked out from: the answers, the form and the ticks. */
+export interface EscalationInput {
+  support: Support;
+  procedure: Procedure;
+  products: Config['products'];
+  providerName: string;
+  /** The first answer of the trail: never-connects, broken-audio, rejected-blocked, load-capacity. */
+  category: string | undefined;
+  outcome: Outcome | undefined;
+  frequency: Frequency | null;
+  product: Product | null;
+  /** From the answers ("every number fails"); the form's own number count is `destinations`. */
+  destinationScope: DestinationScope | undefined;
+  /** Valid codes entered. */
+  codes: readonly SipCodeValue[];
+  /** Distinct valid destination numbers entered. */
+  destinations: number;
+  /** Ticked step ids by scope ("procedure" or an outcome id), as the session keeps them. */
+  ticks: Readonly<Record<string, readonly string[]>>;
+}
+
+const PERSISTENT: readonly (Frequency | null)[] = ['every-time', 'often'];
+
+/**
+ * Whether contacting support is worth it yet, following the domain rules: support helps when a
+ * failure is reproducible, when 5xx/6xx persist beyond what least-cost routing explains, when
+ * several destinations fail, or when audio stays bad after the network checks. It is premature
+ * while occasional 503s on LCR traffic just need route advance, or before any fix step was tried;
+ * and a 6xx is a refusal that retrying (or the provider) usually cannot change.
+ */
+export function adviseEscalation(input: EscalationInput): Escalation {
+  const conditions = input.support.conditions.map((condition): ConditionCheck => ({
+    id: condition.id,
+    text: condition.text,
+    ...evaluate(condition.id, condition.afterChecks, input),
+  }));
+  const anyHolds = conditions.some((c) => c.holds);
+  const cautions: string[] = [];
+  let verdict: Verdict = anyHolds ? 'contact-support' : 'not-yet';
+  let headline = anyHolds
+    ? `Yes: contact ${input.providerName} support`
+    : 'Not yet: none of the reasons to contact support applies so far';
+
+  const has6xx = input.codes.some((c) => c.class === 6);
+  const failureCodes = input.codes.filter((c) => c.class >= 5);
+  const only503 = failureCodes.length > 0 && failureCodes.every((c) => c.code === 503);
+  const onLcr = input.product === 'lcr' || input.product === 'unsure';
+  const routeAdvanceOutcome = input.outcome?.retry.advice === 'route-advance';
+
+  if ((onLcr && only503 && !PERSISTENT.includes(input.frequency)) || routeAdvanceOutcome) {
+    verdict = 'try-first';
+    headline = 'Not yet: set up route advance first';
+    cautions.push(
+      `Occasional 503s are expected on ${input.products.lcr}: they tell your system to try the next carrier. Make sure it does, and contact support only if 503s persist.`,
+    );
+  } else if (has6xx || input.outcome?.retry.advice === 'no-retry') {
+    cautions.push(
+      'Retrying won’t help: a 6xx is a deliberate refusal. The person you called may need to ask their own carrier why.',
+    );
+    if (!anyHolds) {
+      verdict = 'called-party';
+      headline = 'Probably not: the call was refused on purpose, not by a fault';
+    }
+  }
+
+  if (verdict === 'contact-support' && input.outcome?.retry.advice === 'fix-first') {
+    const total = input.outcome.steps.length;
+    const tried = input.outcome.steps.filter((step) =>
+      (input.ticks[input.outcome?.id ?? ''] ?? []).includes(step.id),
+    ).length;
+    if (tried === 0 && (input.ticks['procedure'] ?? []).length === 0) {
+      verdict = 'try-first';
+      headline = 'Not yet: try the fix steps first';
+      cautions.push(
+        `You haven’t ticked any of the ${total} fix steps. Support will ask what you tried, so try them first and tick them below.`,
+      );
+    }
+  }
+  return { verdict, headline, cautions, conditions };
+}
+
+function evaluate(
+  id: SupportCondition,
+  afterChecks: string | undefined,
+  input: EscalationInput,
+): { holds: boolean; reason: string } {
+  switch (id) {
+    case 'reproducible':
+      return reproducible(input.frequency);
+    case 'persistent-5xx-6xx':
+      return persistentFailures(input);
+    case 'many-destinations':
+      return manyDestinations(input);
+    case 'audio-after-network-checks':
+      return audioAfterChecks(input, afterChecks);
+  }
+}
+
+function reproducible(frequency: Frequency | null): { holds: boolean; reason: string } {
+  switch (frequency) {
+    case 'every-time':
+      return { holds: true, reason: 'You said it fails every time.' };
+    case 'often':
+      return { holds: true, reason: 'You said it fails often.' };
+    case 'sometimes':
+      return { holds: false, reason: 'It fails only now and then.' };
+    case 'once':
+      return { holds: false, reason: 'It has happened once so far.' };
+    case null:
+      return { holds: false, reason: 'Say how often it fails.' };
+  }
+}
+
+function persistentFailures(input: EscalationInput): { holds: boolean; reason: string } {
+  const failures = input.codes.filter((c) => c.class >= 5).map((c) => String(c.code));
+  if (failures.length === 0) return { holds: false, reason: 'No 5xx or 6xx code entered.' };
+  const list = failures.join(', ');
+  if (PERSISTENT.includes(input.frequency)) {
+    return { holds: true, reason: `${list} keeps coming back.` };
+  }
+  const onLcr = input.product === 'lcr' || input.product === 'unsure';
+  if (onLcr && failures.every((code) => code === '503')) {
+    return { holds: false, reason: 'Occasional 503s are expected on least-cost routing.' };
+  }
+  return { holds: false, reason: `${list} has not been persistent so far.` };
+}
+
+function manyDestinations(input: EscalationInput): { holds: boolean; reason: string } {
+  if (input.destinations >= 2) {
+    return { holds: true, reason: `You listed ${input.destinations} destination numbers.` };
+  }
+  if (input.destinationScope === 'several') {
+    return { holds: true, reason: 'You said calls to several destinations fail.' };
+  }
+  return { holds: false, reason: 'Only one destination so far.' };
+}
+
+function audioAfterChecks(
+  input: EscalationInput,
+  afterChecks: string | undefined,
+): { holds: boolean; reason: string } {
+  if (input.category !== 'broken-audio') {
+    return { holds: false, reason: 'Applies to audio problems only.' };
+  }
+  const step = input.procedure.steps.find((s) => s.id === afterChecks);
+  const ticked = input.ticks['procedure'] ?? [];
+  const remaining = step ? step.checks.filter((check) => !ticked.includes(check.id)) : [];
+  if (remaining.length === 0) {
+    return { holds: true, reason: 'You have ticked the network checks.' };
+  }
+  return {
+    holds: false,
+    reason: `Tick the network checks below once you have done them (${remaining.length} left).`,
+  };
+}
