@@ -67,6 +67,13 @@ export default tseslint.config(
                 'Features must not import each other; move shared pieces to components or lib.',
             },
             {
+              target: './src/features/ticket',
+              from: './src/features',
+              except: ['./ticket'],
+              message:
+                'Features must not import each other; move shared pieces to components or lib.',
+            },
+            {
               target: './src/features/procedure',
               from: './src/features',
               except: ['./procedure'],

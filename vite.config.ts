@@ -2,20 +2,26 @@ import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { securityHeaders } from './scripts/security-headers.ts';
+import { loadContent, OUT_DIR } from './scripts/content/load-content.ts';
+import { headerOptions, securityHeaders } from './scripts/security-headers.ts';
 import { contentPlugin } from './scripts/vite-plugin-content.ts';
 import { staticHostPlugin } from './scripts/vite-plugin-static-host.ts';
 
 /** Set BASE_PATH to host the site under a sub-path, e.g. `/help/call-troubleshooter/`. */
 const base = process.env.BASE_PATH ?? '/';
 
+// The headers depend on the content config (a support webhook widens connect-src).
+const loaded = await loadContent();
+const headers = securityHeaders(loaded.ok ? headerOptions(loaded.content.config) : {});
+
 export default defineConfig({
   base,
-  plugins: [contentPlugin(), react(), tailwindcss(), staticHostPlugin(securityHeaders())],
+  plugins: [contentPlugin(), react(), tailwindcss(), staticHostPlugin(headers)],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   build: {
+    outDir: OUT_DIR,
     target: 'es2022',
     rolldownOptions: {
       output: {
@@ -30,7 +36,7 @@ export default defineConfig({
     },
   },
   preview: {
-    headers: securityHeaders(),
+    headers,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

@@ -8,15 +8,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { formatProblems } from '../src/engine/problems.ts';
-import { loadContent, ROOT } from './content/load-content.ts';
-import { securityHeaders } from './security-headers.ts';
+import { loadContent, OUT_DIR, ROOT } from './content/load-content.ts';
+import { headerOptions, securityHeaders } from './security-headers.ts';
 import type * as ServerEntryModule from '../src/entry-server';
 
 type ServerEntry = typeof ServerEntryModule;
 
 const started = performance.now();
-const dist = path.join(ROOT, 'dist');
-const distSsr = path.join(ROOT, 'dist-ssr');
+const dist = OUT_DIR;
+const distSsr = `${OUT_DIR}-ssr`;
 
 // The Vite plugin refuses invalid content too; checking first gives a clean list, not a stack trace.
 const checked = await loadContent();
@@ -53,7 +53,9 @@ await rm(distSsr, { recursive: true, force: true });
 await writeFile(path.join(dist, '_headers'), headersFile(base));
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`Built and prerendered ${pages.length} pages + 404.html in ${seconds} s → dist/`);
+console.log(
+  `Built and prerendered ${pages.length} pages + 404.html in ${seconds} s → ${path.relative(ROOT, dist)}/`,
+);
 
 function fill(
   html: string,
@@ -81,7 +83,8 @@ async function writePage(pathname: string, html: string) {
 
 /** `_headers` for Netlify and Cloudflare Pages: the same headers `npm run preview` sends. */
 function headersFile(basePath: string): string {
-  const lines = Object.entries(securityHeaders()).map(([name, value]) => `  ${name}: ${value}`);
+  const options = headerOptions(checked.ok ? checked.content.config : { provider: {} });
+  const lines = Object.entries(securityHeaders(options)).map(([name, value]) => `  ${name}: ${value}`);
   const assets = `${basePath}assets/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
   return `${basePath}*\n${lines.join('\n')}\n${assets}`;
 }

@@ -1,29 +1,35 @@
 /**
  * `npm run content:check` — validates everything in content/ and prints every problem found, each
  * with its file, line and node id. Exits non-zero when there is any problem, or when
- * content/schema.json is out of date (`npm run content:schema` rewrites it).
+ * content/schema.json or docs/support-request.schema.json is out of date (`npm run content:schema`
+ * rewrites both).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblems } from '../src/engine/problems.ts';
 import { CONTENT_DIR, loadContent } from './content/load-content.ts';
 import { editorSchemaJson } from './content/editor-schema.ts';
+import { TICKET_SCHEMA_FILE, ticketSchemaJson } from './content/ticket-schema.ts';
 
 const writeSchema = process.argv.includes('--write-schema');
-const schemaFile = path.join(CONTENT_DIR, 'schema.json');
-const expected = editorSchemaJson();
+/** Generated files, each with the text it must have. */
+const generated = [
+  { file: path.join(CONTENT_DIR, 'schema.json'), expected: editorSchemaJson() },
+  { file: TICKET_SCHEMA_FILE, expected: await ticketSchemaJson() },
+];
 
 let failed = false;
-if (writeSchema) {
-  await writeFile(schemaFile, expected);
-  console.log(`Wrote ${path.relative(process.cwd(), schemaFile)}`);
-} else {
-  const current = await readFile(schemaFile, 'utf8').catch(() => '');
-  if (current !== expected) {
-    console.error(
-      'content/schema.json is out of date. Run `npm run content:schema` to rewrite it.',
-    );
-    failed = true;
+for (const { file, expected } of generated) {
+  const name = path.relative(process.cwd(), file);
+  if (writeSchema) {
+    await writeFile(file, expected);
+    console.log(`Wrote ${name}`);
+  } else {
+    const current = await readFile(file, 'utf8').catch(() => '');
+    if (current !== expected) {
+      console.error(`${name} is out of date. Run \`npm run content:schema\` to rewrite it.`);
+      failed = true;
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import { paths } from '@/lib/paths';
 /** Every address the prerenderer writes a page for (relative to the base path). */
 export function prerenderPaths(): string[] {
   const trails = [...allTrails(content)].map((trail) => trailPath(trail));
-  return [...trails, paths.procedure];
+  return [...trails, paths.procedure, paths.support()];
 }
 
 /** The address rendered into 404.html: not a page, so it shows the not-found view. */

@@ -6,7 +6,12 @@ import type { FileRole, SourceFile } from '../../src/engine/source-file.ts';
 import { validateContent, type ValidationResult } from '../../src/engine/validate.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const CONTENT_DIR = path.join(ROOT, 'content');
+/** CONTENT_DIR builds the site from another content folder (tests use it for variants). */
+export const CONTENT_DIR = process.env.CONTENT_DIR
+  ? path.resolve(process.env.CONTENT_DIR)
+  : path.join(ROOT, 'content');
+/** OUT_DIR writes the build somewhere other than dist/ (tests use it for variants). */
+export const OUT_DIR = process.env.OUT_DIR ? path.resolve(process.env.OUT_DIR) : path.join(ROOT, 'dist');
 
 /** Reads every YAML file under a content folder, with line numbers for error messages. */
 export async function readContentFiles(

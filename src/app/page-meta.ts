@@ -21,6 +21,13 @@ export function pageMeta(pathname: string): PageMeta {
       found: true,
     };
   }
+  if (normalized === '/support') {
+    return {
+      title: `Prepare a support request · ${brand}`,
+      description: `Everything ${content.config.provider.name} support needs about your failed calls, checked and ready to send.`,
+      found: true,
+    };
+  }
   const page = resolveWizardPage(content, normalized);
   const description =
     page.kind === 'outcome'

@@ -15,6 +15,14 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <WizardRoute /> },
           { path: 'procedure', element: <ProcedureRoute /> },
+          {
+            path: 'support',
+            // The form and its phone-number data load only when the page is opened.
+            lazy: async () => {
+              const { TicketRoute } = await import('@/features/ticket/ticket-route');
+              return { Component: TicketRoute };
+            },
+          },
           { path: '*', element: <WizardRoute /> },
         ],
       },

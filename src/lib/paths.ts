@@ -4,5 +4,8 @@ import { encodePath } from '@/engine/path-codec';
 export const paths = {
   home: '/',
   procedure: '/procedure',
+  /** The support request; `from` is the wizard path it is about. */
+  support: (from?: string) =>
+    from === undefined || from === '/' ? '/support' : `/support?from=${encodeURIComponent(from)}`,
   trail: (answerIds: readonly string[]) => encodePath(answerIds),
 } as const;

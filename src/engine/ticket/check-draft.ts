@@ -18,12 +18,7 @@ import { parseSipCodes } from './sip-codes.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 export type FieldName =
-  | 'origin'
-  | 'destinations'
-  | 'timestamps'
-  | 'codes'
-  | 'errorText'
-  | 'description';
+  'origin' | 'destinations' | 'timestamps' | 'codes' | 'errorText' | 'description';
 
 /** Something that stops the request from being exported, placed next to its field. */
 export interface FieldError {
@@ -178,7 +173,7 @@ export function triedSteps(
   context: TicketContext,
   ticks: Readonly<Record<string, readonly string[]>>,
 ): TriedStep[] {
-  const procedureTicks = ticks['procedure'] ?? [];
+  const procedureTicks = ticks.procedure ?? [];
   const fromProcedure = content.procedure.steps.flatMap((step) =>
     step.checks
       .filter((check) => procedureTicks.includes(check.id))

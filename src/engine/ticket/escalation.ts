@@ -37,7 +37,8 @@ const PERSISTENT: readonly (Frequency | null)[] = ['every-time', 'often'];
  * Whether contacting support is worth it yet, following the domain rules: support helps when a
  * failure is reproducible, when 5xx/6xx persist beyond what least-cost routing explains, when
  * several destinations fail, or when audio stays bad after the network checks. It is premature
- * while occasional 503s on LCR traffic just need route advance, or before any fix step was tried;
+ * while occasional 503s on LCR traffic just need route advance, or before any fix step was tried
+ * (support's first question is what was tried);
  * and a 6xx is a refusal that retrying (or the provider) usually cannot change.
  */
 export function adviseEscalation(input: EscalationInput): Escalation {
@@ -59,7 +60,8 @@ export function adviseEscalation(input: EscalationInput): Escalation {
   const onLcr = input.product === 'lcr' || input.product === 'unsure';
   const routeAdvanceOutcome = input.outcome?.retry.advice === 'route-advance';
 
-  if ((onLcr && only503 && !PERSISTENT.includes(input.frequency)) || routeAdvanceOutcome) {
+  const occasional = input.frequency === 'sometimes' || input.frequency === 'once';
+  if ((onLcr && only503 && occasional) || routeAdvanceOutcome) {
     verdict = 'try-first';
     headline = 'Not yet: set up route advance first';
     cautions.push(
@@ -75,12 +77,12 @@ export function adviseEscalation(input: EscalationInput): Escalation {
     }
   }
 
-  if (verdict === 'contact-support' && input.outcome?.retry.advice === 'fix-first') {
+  if (verdict === 'contact-support' && input.outcome) {
     const total = input.outcome.steps.length;
     const tried = input.outcome.steps.filter((step) =>
       (input.ticks[input.outcome?.id ?? ''] ?? []).includes(step.id),
     ).length;
-    if (tried === 0 && (input.ticks['procedure'] ?? []).length === 0) {
+    if (tried === 0 && (input.ticks.procedure ?? []).length === 0) {
       verdict = 'try-first';
       headline = 'Not yet: try the fix steps first';
       cautions.push(
@@ -155,7 +157,7 @@ function audioAfterChecks(
     return { holds: false, reason: 'Applies to audio problems only.' };
   }
   const step = input.procedure.steps.find((s) => s.id === afterChecks);
-  const ticked = input.ticks['procedure'] ?? [];
+  const ticked = input.ticks.procedure ?? [];
   const remaining = step ? step.checks.filter((check) => !ticked.includes(check.id)) : [];
   if (remaining.length === 0) {
     return { holds: true, reason: 'You have ticked the network checks.' };

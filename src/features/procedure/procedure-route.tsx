@@ -1,8 +1,11 @@
+import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
+import { buttonVariants } from '@/components/ui/button-variants';
 import { Checklist } from '@/components/ui/checklist';
 import { PageHeading } from '@/components/ui/page-heading';
 import { RichText } from '@/components/ui/rich-text';
 import { content } from '@/lib/content';
+import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
 import { useSession } from '@/stores/session';
 
@@ -43,11 +46,20 @@ export function ProcedureRoute() {
           </li>
         ))}
       </ol>
-      {interactive && ticked.length > 0 ? (
-        <Button className="mt-6" onClick={() => clearTicks(SCOPE)}>
-          Clear all ticks
-        </Button>
-      ) : null}
+      <section aria-labelledby="still-failing-heading" className="mt-8 print:hidden">
+        <h2 id="still-failing-heading" className="text-xl font-bold">
+          Still failing after all five?
+        </h2>
+        <p className="mt-2">Your ticks here go into the request as the steps you already tried.</p>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link to={paths.support()} className={buttonVariants({ variant: 'primary' })}>
+            Prepare a support request
+          </Link>
+          {interactive && ticked.length > 0 ? (
+            <Button onClick={() => clearTicks(SCOPE)}>Clear all ticks</Button>
+          ) : null}
+        </div>
+      </section>
     </article>
   );
 }

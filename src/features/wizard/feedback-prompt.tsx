@@ -6,10 +6,16 @@ interface FeedbackPromptProps {
   feedback: Feedback | undefined;
   onChange: (feedback: Feedback | null) => void;
   procedureHref: string;
+  requestHref: string;
 }
 
 /** "Did this fix it?" — and, if not, what to do next. */
-export function FeedbackPrompt({ feedback, onChange, procedureHref }: FeedbackPromptProps) {
+export function FeedbackPrompt({
+  feedback,
+  onChange,
+  procedureHref,
+  requestHref,
+}: FeedbackPromptProps) {
   return (
     <section
       aria-labelledby="feedback-heading"
@@ -43,7 +49,11 @@ export function FeedbackPrompt({ feedback, onChange, procedureHref }: FeedbackPr
             <Link to={procedureHref} className="font-semibold text-accent underline">
               the five-step check
             </Link>
-            , then contact support with the details listed below.
+            , then{' '}
+            <Link to={requestHref} className="font-semibold text-accent underline">
+              prepare a support request
+            </Link>
+            .
           </p>
         ) : null}
       </div>

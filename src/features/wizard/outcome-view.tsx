@@ -25,6 +25,7 @@ interface OutcomeViewProps {
   onFeedback: (feedback: Feedback | null) => void;
   related: readonly RelatedLink[];
   procedureHref: string;
+  requestHref: string;
   /** Controls that need JavaScript appear once the page is interactive. */
   interactive: boolean;
 }
@@ -32,7 +33,9 @@ interface OutcomeViewProps {
 /** A diagnosis: what it means, why, the steps to fix it, retry advice and when to get help. */
 export function OutcomeView(props: OutcomeViewProps) {
   const { outcome, support, provider, interactive } = props;
-  const conditions = support.conditions.filter((c) => outcome.support.when.some((id) => id === c.id));
+  const conditions = support.conditions.filter((c) =>
+    outcome.support.when.some((id) => id === c.id),
+  );
   return (
     <article className="space-y-6">
       <header>
@@ -72,6 +75,7 @@ export function OutcomeView(props: OutcomeViewProps) {
           feedback={props.feedback}
           onChange={props.onFeedback}
           procedureHref={props.procedureHref}
+          requestHref={props.requestHref}
         />
       ) : null}
 
@@ -82,6 +86,7 @@ export function OutcomeView(props: OutcomeViewProps) {
         extras={outcome.support.include ?? []}
         provider={provider}
         subject={`Failed calls: ${outcome.title}`}
+        requestHref={props.requestHref}
       />
 
       <section aria-labelledby="more-heading" className="print:hidden">

@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { buttonVariants } from '@/components/ui/button-variants';
 import { RichText } from '@/components/ui/rich-text';
 import type { Config, Support } from '@/engine/schema';
 
@@ -8,6 +10,8 @@ interface SupportAdviceProps {
   extras: readonly string[];
   provider: Config['provider'];
   subject: string;
+  /** The support request page, prefilled with this diagnosis. */
+  requestHref: string;
 }
 
 /** When contacting support is worth it for this diagnosis, what to send, and where. */
@@ -18,6 +22,7 @@ export function SupportAdvice({
   extras,
   provider,
   subject,
+  requestHref,
 }: SupportAdviceProps) {
   const mailto = `mailto:${provider.supportEmail}?subject=${encodeURIComponent(subject)}`;
   return (
@@ -70,7 +75,17 @@ export function SupportAdvice({
       </ul>
 
       <p className="mt-5">
-        Email{' '}
+        <Link to={requestHref} className={buttonVariants({ variant: 'primary' })}>
+          Prepare a support request
+        </Link>
+      </p>
+      <p className="mt-2 text-sm text-ink-muted">
+        It fills in what you’ve told us so far, checks the numbers, times and codes, and tells you
+        whether it’s time to contact support.
+      </p>
+
+      <p className="mt-5">
+        Or email{' '}
         <a href={mailto} className="font-semibold break-all text-accent underline">
           {provider.supportEmail}
         </a>

@@ -55,7 +55,7 @@ export function WizardRoute() {
       ) : (
         <>
           <ProgressSteps answered={trail.steps.length} remaining={{ min: 0, max: 0 }} />
-          <OutcomeRoute outcome={page.node} />
+          <OutcomeRoute outcome={page.node} requestHref={paths.support(trailPath(trail))} />
         </>
       )}
       {trail.steps.length > 0 ? <WizardNav backHref={crumbHref(trail.steps.length - 1)} /> : null}
@@ -63,7 +63,7 @@ export function WizardRoute() {
   );
 }
 
-function OutcomeRoute({ outcome }: { outcome: Outcome }) {
+function OutcomeRoute({ outcome, requestHref }: { outcome: Outcome; requestHref: string }) {
   const ticked = useSession((state) => state.ticks[outcome.id] ?? EMPTY);
   const feedback = useSession((state) => state.feedback[outcome.id]);
   const toggleStep = useSession((state) => state.toggleStep);
@@ -81,6 +81,7 @@ function OutcomeRoute({ outcome }: { outcome: Outcome }) {
       onFeedback={(value) => setFeedback(outcome.id, value)}
       related={relatedLinks(outcome)}
       procedureHref={paths.procedure}
+      requestHref={requestHref}
       interactive={interactive}
     />
   );

@@ -1,0 +1,79 @@
+import { useSearchParams } from 'react-router';
+import { PageHeading } from '@/components/ui/page-heading';
+import { decodePath, trailPath } from '@/engine/path-codec';
+import { ticketContext } from '@/engine/ticket/context';
+import type { TicketDraft } from '@/engine/ticket/model';
+import { content } from '@/lib/content';
+import { useHydrated } from '@/lib/use-hydrated';
+import { useSession } from '@/stores/session';
+import { StaticGuidance } from './static-guidance';
+import { TicketForm } from './ticket-form';
+
+/**
+ * `/support?from=/never-connects/…`: the support request, prefilled from the answers in `from` (or
+ * from the draft's own, when opened without). The draft itself lives in the session store.
+ */
+export function TicketRoute() {
+  const [params] = useSearchParams();
+  const interactive = useHydrated();
+  const saved = useSession((state) => state.draft);
+  const ticks = useSession((state) => state.ticks);
+  const saveDraft = useSession((state) => state.saveDraft);
+  const clearDraft = useSession((state) => state.clearDraft);
+  const toggleStep = useSession((state) => state.toggleStep);
+
+  const from = readFrom(params.get('from'));
+  const base = saved ?? newDraft();
+  const draft: TicketDraft = from ? { ...base, trail: from } : base;
+  const context = ticketContext(content, draft.trail);
+
+  return (
+    <article className="space-y-6">
+      <header>
+        <PageHeading>Prepare a support request</PageHeading>
+        <p className="mt-2 text-lg text-ink-muted">
+          Everything {content.config.provider.name} support needs to find your failed calls, in one
+          go. It stays in this browser until you copy, download or send it.
+        </p>
+      </header>
+      {interactive ? (
+        <TicketForm
+          draft={draft}
+          context={context}
+          ticks={ticks}
+          onChange={(patch) => saveDraft({ ...draft, ...patch })}
+          onClear={clearDraft}
+          onToggleStep={toggleStep}
+          diagnosisHref={context.trail.steps.length > 0 ? trailPath(context.trail) : undefined}
+        />
+      ) : (
+        <StaticGuidance />
+      )}
+    </article>
+  );
+}
+
+/** A fresh draft: the configured country, this browser's time zone, one empty row each. */
+function newDraft(): TicketDraft {
+  return {
+    trail: [],
+    country: content.config.defaultCountry,
+    origin: '',
+    destinations: [''],
+    timestamps: [''],
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    codes: null,
+    errorText: '',
+    frequency: null,
+    product: null,
+    description: '',
+  };
+}
+
+/** The answers in `?from=`, or as many of them as still make sense. */
+function readFrom(from: string | null): string[] | undefined {
+  if (from === null) return undefined;
+  const decoded = decodePath(content, from);
+  const trail = decoded.ok ? decoded.trail : decoded.error.validPrefix;
+  return trail.steps.map((step) => step.answerId);
+}
