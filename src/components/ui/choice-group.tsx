@@ -23,28 +23,22 @@ export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        {options.map((option) => {
-          const id = `${name}-${option.value}`;
-          return (
-            <div key={option.value}>
-              <input
-                id={id}
-                type="radio"
-                name={name}
-                value={option.value}
-                checked={value === option.value}
-                onChange={() => onChange(option.value)}
-                className="peer sr-only"
-              />
-              <label
-                htmlFor={id}
-                className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-line bg-surface px-3 py-2 peer-checked:border-accent peer-checked:bg-accent-soft peer-checked:font-semibold peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus"
-              >
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 py-2 has-checked:border-accent has-checked:bg-accent-soft has-checked:font-semibold"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              className="size-5 shrink-0 cursor-pointer accent-accent"
+            />
+            {option.label}
+          </label>
+        ))}
       </div>
     </fieldset>
   );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatText } from './format-text.ts';
-import { MAILTO_MAX_LENGTH, mailSubject, mailtoLink } from './mailto.ts';
+import { compactTicket, MAILTO_MAX_LENGTH, mailSubject, mailtoLink } from './mailto.ts';
 import { minimalTicket, sampleTicket } from './test-support/sample-ticket.ts';
 
 const MINIMAL_HREF =
@@ -98,10 +98,32 @@ describe('mailtoLink', () => {
           const { href, complete } = mailtoLink(ticket, { maxLength });
           expect(href.length).toBeLessThanOrEqual(maxLength);
           const body = params(href).body;
-          if (complete) expect(body).toBe(formatText(ticket).replaceAll('\n', '\r\n'));
+          if (complete) {
+            expect([formatText(ticket), formatText(compactTicket(ticket))]).toContain(
+              body?.replaceAll('\r\n', '\n'),
+            );
+          }
         },
       ),
     );
+  });
+});
+
+describe('compact email body', () => {
+  it('drops the answers and the conditions that do not hold when the full request is too long', () => {
+    const ticket = sampleTicket({ description: 'Calls to London fail.' });
+    const full = formatText(ticket);
+    const compact = formatText(compactTicket(ticket));
+    const { href, complete } = mailtoLink(ticket, {
+      maxLength: mailtoLink(ticket, { maxLength: 100_000 }).href.length - 1,
+    });
+    expect(complete).toBe(true);
+    expect(params(href).body?.replaceAll('\r\n', '\n')).toBe(compact);
+    expect(compact).not.toContain('Answers:');
+    expect(full).toContain('Answers:');
+    expect(compact).not.toContain('- [ ]');
+    expect(compact).toContain('- [x] Calls fail to several different destinations');
+    expect(compact).toContain('Link: https://help.example.net/');
   });
 });
 

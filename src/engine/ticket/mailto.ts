@@ -24,7 +24,7 @@ const FALLBACK_NOTE = [
 /**
  * A `mailto:` link to the provider's support address with the request as subject and body,
  * percent-encoded per RFC 6068 (line breaks as %0D%0A). When the whole request would make the link
- * longer than `maxLength`, the body is a short note with the one-line essentials that fit instead;
+ * longer than `maxLength`, the compact request is tried; when that is too long too, the body is a short note with the one-line essentials that fit instead;
  * if not even the note fits, the link has no body (and no subject, as a last resort). A maxLength
  * shorter than `mailto:` and the address cannot be met: that bare link is returned.
  */
@@ -35,6 +35,10 @@ export function mailtoLink(ticket: Ticket, options: { maxLength?: number } = {})
 
   const full = href(formatText(ticket));
   if (full.length <= maxLength) return { href: full, complete: true };
+  // Percent-encoding roughly doubles the text, so most requests need the compact form: everything
+  // support acts on, without the answers (the link leads to them) or conditions that don't hold.
+  const compact = href(formatText(compactTicket(ticket)));
+  if (compact.length <= maxLength) return { href: compact, complete: true };
 
   const lines = [...FALLBACK_NOTE, ''];
   if (href(lines.join('\n')).length <= maxLength) {
@@ -48,6 +52,18 @@ export function mailtoLink(ticket: Ticket, options: { maxLength?: number } = {})
   return {
     href: bare.length <= maxLength ? bare : mailtoHref(ticket.provider.supportEmail),
     complete: false,
+  };
+}
+
+/** The request without the wizard's answers and without the conditions that don't hold. */
+export function compactTicket(ticket: Ticket): Ticket {
+  return {
+    ...ticket,
+    diagnosis: { ...ticket.diagnosis, answers: [] },
+    escalation: {
+      ...ticket.escalation,
+      conditions: ticket.escalation.conditions.filter((condition) => condition.holds),
+    },
   };
 }
 

@@ -51,15 +51,19 @@ export function RowListField<T>(props: RowListFieldProps<T>) {
   const onPaste = (index: number) => (event: ClipboardEvent<HTMLInputElement>) => {
     const entries = splitList(event.clipboardData.getData('text'));
     if (entries.length < 2) return;
-    event.preventDefault();
     const current = rows[index] ?? '';
     const before = rows.slice(0, current.trim() === '' ? index : index + 1);
     const after = rows.slice(index + 1);
-    const room = Math.max(1, maxRows - before.length - after.length);
-    const placed = entries.slice(0, room - 1);
-    const rest = entries.slice(room - 1).join(', ');
-    const next = [...before, ...placed, rest, ...after];
-    update(next, before.length + placed.length);
+    const room = maxRows - before.length - after.length;
+    // No room for even one more row: let the browser paste the text into this one.
+    if (room < 1) return;
+    event.preventDefault();
+    // What doesn't fit stays together in the last row, where its error says what to do.
+    const fitted =
+      entries.length <= room
+        ? entries
+        : [...entries.slice(0, room - 1), entries.slice(room - 1).join(', ')];
+    update([...before, ...fitted, ...after], before.length + fitted.length - 1);
   };
 
   const remove = (index: number) => {
