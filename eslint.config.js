@@ -14,6 +14,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-ssr',
+      'dist-variants',
       'coverage',
       'playwright-report',
       'test-results',

@@ -32,3 +32,15 @@ test('shows the not-found page with JavaScript off', async ({ page, consoleGuard
   await page.getByRole('link', { name: 'Start from the beginning' }).click();
   await expect(heading(page)).toHaveText('What does the failure look like?');
 });
+
+test('the support request page lists what to include with JavaScript off', async ({ page }) => {
+  await page.goto('/never-connects/sip-code/503/lcr/peak');
+  await page.getByRole('link', { name: 'Prepare a support request' }).click();
+  await expect(heading(page)).toHaveText('Prepare a support request');
+  for (const item of content.support.checklist) {
+    await expect(page.getByText(item.text.replaceAll('`', ''))).toBeVisible();
+  }
+  await expect(
+    page.getByRole('link', { name: content.config.provider.supportEmail }).first(),
+  ).toHaveAttribute('href', `mailto:${content.config.provider.supportEmail}`);
+});

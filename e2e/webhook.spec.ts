@@ -1,0 +1,171 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, heading, test } from './fixtures.ts';
+
+/**
+ * "Send to support" only exists when content/config.yaml names a webhook, so this spec builds a
+ * variant of the site with one, serves it with the headers that config implies (its connect-src),
+ * and runs a small webhook server of its own.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+let work: string;
+let outDir: string;
+let site: ChildProcess | undefined;
+let siteUrl: string;
+let hook: Server;
+let hookUrl: string;
+let respond: { status: number; text: string } = { status: 201, text: 'Created' };
+const received: { method: string; type: string | undefined; body: string }[] = [];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const sitePort = await freePort();
+  siteUrl = `http://localhost:${sitePort}`;
+
+  hook = createServer((request, response) => {
+    response.setHeader('Access-Control-Allow-Origin', siteUrl);
+    response.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    response.setHeader('Access-Control-Allow-Methods', 'POST');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204).end();
+      return;
+    }
+    void readBody(request).then((body) => {
+      received.push({ method: request.method ?? '', type: request.headers['content-type'], body });
+      response.writeHead(respond.status, respond.text).end();
+    });
+  });
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+  hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/tickets`;
+
+  await mkdir(path.join(ROOT, 'dist-variants'), { recursive: true });
+  work = await mkdtemp(path.join(tmpdir(), 'ct-webhook-'));
+  const contentDir = path.join(work, 'content');
+  await cp(path.join(ROOT, 'content'), contentDir, { recursive: true });
+  const configFile = path.join(contentDir, 'config.yaml');
+  const config = await readFile(configFile, 'utf8');
+  await writeFile(
+    configFile,
+    config.replace(
+      '  supportUrl: https://example.net/support\n',
+      `  supportUrl: https://example.net/support\n  supportWebhook: ${hookUrl}\n`,
+    ),
+  );
+  // Inside the project, so the prerender bundle resolves its packages from node_modules.
+  outDir = await mkdtemp(path.join(ROOT, 'dist-variants', 'webhook-'));
+  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir };
+  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`Variant build failed:\n${build.stderr}`);
+
+  site = spawn('npx', ['vite', 'preview', '--port', String(sitePort), '--strictPort'], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
+  for (let tries = 0; ; tries += 1) {
+    const up = await fetch(siteUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (tries > 100) throw new Error('The variant site did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+async function stopHook() {
+  if (!hook.listening) return;
+  hook.closeAllConnections();
+  await new Promise((resolve) => hook.close(resolve));
+}
+
+test.afterAll(async () => {
+  site?.kill();
+  await stopHook();
+  await rm(work, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+});
+
+async function fillRequest(page: Page) {
+  await page.goto(`${siteUrl}/never-connects/sip-code/503/direct/any-time`);
+  await page.getByRole('link', { name: 'Prepare a support request' }).click();
+  await expect(heading(page)).toHaveText('Prepare a support request');
+  await page.getByLabel('Number you called from').fill('+1 919 555 0100');
+  await page
+    .getByRole('textbox', { name: 'Called number 1', exact: true })
+    .fill('+44 20 7946 0958');
+  await page.getByRole('textbox', { name: 'Failed call 1', exact: true }).fill('2026-11-24 14:05');
+  await page.getByLabel('What happened').fill('Every call to London gets a 503.');
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-24T20:00:00Z'));
+  received.length = 0;
+});
+test.use({ timezoneId: 'America/New_York' });
+
+test('says where "Send to support" sends the request, and sends the JSON there', async ({
+  page,
+}) => {
+  respond = { status: 201, text: 'Created' };
+  await fillRequest(page);
+  const host = new URL(hookUrl).host;
+  await expect(page.getByText(`Sends this request, as JSON, to ${host}.`)).toBeVisible();
+  expect(received).toEqual([]);
+
+  await page.getByRole('button', { name: 'Send to Example Voice support' }).click();
+  await expect(page.getByRole('status').getByText('Sent to Example Voice support.')).toBeVisible();
+  expect(received).toHaveLength(1);
+  expect(received[0]).toMatchObject({ method: 'POST', type: 'application/json' });
+  expect(JSON.parse(received[0]!.body)).toMatchObject({
+    format: 'call-troubleshooter/support-request',
+    version: 1,
+    numbers: { originating: { e164: '+19195550100' }, destinations: [{ e164: '+442079460958' }] },
+    failedCalls: { times: [{ utc: '2026-11-24T19:05:00Z' }] },
+    codes: [{ code: 503 }],
+    description: 'Every call to London gets a 503.',
+  });
+});
+
+test('shows why sending failed and keeps the draft', async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of 500/);
+  respond = { status: 500, text: 'Internal Server Error' };
+  await fillRequest(page);
+  await page.getByRole('button', { name: 'Send to Example Voice support' }).click();
+  const host = new URL(hookUrl).host;
+  await expect(page.getByRole('status')).toContainText(
+    `Not sent. The support server (${host}) refused the request: 500 Internal Server Error. Your draft is kept.`,
+  );
+  await page.reload();
+  await expect(page.getByLabel('Number you called from')).toHaveValue('+1 919 555 0100');
+});
+
+test('says so when the webhook cannot be reached', async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/Failed to load resource|ERR_CONNECTION_REFUSED|net::/);
+  await fillRequest(page);
+  await stopHook();
+  await page.getByRole('button', { name: 'Send to Example Voice support' }).click();
+  await expect(page.getByRole('status')).toContainText('We couldn’t reach the support server');
+  await expect(page.getByLabel('What happened')).toHaveValue('Every call to London gets a 503.');
+});
