@@ -28,7 +28,13 @@ export default defineConfig({
         // Libraries change rarely and content often: separate files keep the browser cache useful.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            // Libraries only the support request uses stay out of the start page's download.
+            {
+              name: 'ticket-vendor',
+              test: /node_modules[\\/](libphonenumber-js|@date-fns)[\\/]/,
+              priority: 2,
+            },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
             { name: 'content', test: /virtual:content/ },
           ],
         },

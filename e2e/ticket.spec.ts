@@ -126,7 +126,7 @@ test('shows each problem next to its field and blocks every export', async ({ pa
   await page.getByRole('button', { name: 'Copy as text' }).click();
   const summary = page.getByRole('heading', { name: /5 things to fix/ });
   await expect(summary).toBeFocused();
-  await expect(await clipboard(page)).toBe('untouched');
+  expect(await clipboard(page)).toBe('untouched');
   await expect(page.getByText('Describe what happened in a few sentences.')).toHaveCount(2);
   await expect(page.getByText(/too short for United States numbers/).first()).toBeVisible();
   await expect(page.getByText(/“5033” is not a SIP code/).first()).toBeVisible();
@@ -174,17 +174,14 @@ test('a valid request copies, downloads and emails exactly the expected text', a
     page.getByRole('button', { name: 'Download .txt' }).click(),
   ]);
   expect(text.suggestedFilename()).toBe('support-request-20261124-2000.txt');
-  expect(await readFile((await text.path()) ?? '', 'utf8')).toBe(EXPECTED_TEXT);
+  expect(await readFile(await text.path(), 'utf8')).toBe(EXPECTED_TEXT);
 
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download .json' }).click(),
   ]);
   expect(json.suggestedFilename()).toBe('support-request-20261124-2000.json');
-  const document = JSON.parse(await readFile((await json.path()) ?? '', 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const document = JSON.parse(await readFile(await json.path(), 'utf8')) as Record<string, unknown>;
   expect(document).toMatchObject({
     format: 'call-troubleshooter/support-request',
     version: 1,
@@ -200,6 +197,12 @@ test('a valid request copies, downloads and emails exactly the expected text', a
     codes: [{ code: 503, phrase: 'Service Unavailable' }],
     escalation: { verdict: 'contact-support' },
   });
+
+  // The print view is the request itself, without the form around it.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('form', { name: 'Support request' })).toBeHidden();
+  await expect(page.getByLabel('The support request as text')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   const mail = page.getByRole('link', { name: 'Email support@example.net' });
   const href = (await mail.getAttribute('href')) ?? '';

@@ -48,6 +48,12 @@ row(
   `gzip (brotli ${kb(sizes.startCss.brotli)}, raw ${kb(sizes.startCss.raw)}); budget ${kb(BUDGETS.startCss)}`,
 );
 for (const asset of sizes.assets) row(`  ${asset.file}`, kb(asset.size.gzip), 'gzip');
+row(
+  'Support request page JS',
+  kb(sizes.supportJs.gzip),
+  `gzip, added on top of the start page when opened; budget ${kb(BUDGETS.supportJs)}`,
+);
+for (const asset of sizes.lazyJs) row(`  ${asset.file}`, kb(asset.size.gzip), 'gzip, on demand');
 row('Largest HTML page', kb(sizes.largestPage.size.gzip), `gzip: ${sizes.largestPage.file}`);
 row('Prerendered HTML pages', String(sizes.pages), 'including 404.html');
 row('Content check', ms(median(checks)), `median of ${RUNS}: read YAML, validate, compile`);

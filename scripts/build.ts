@@ -84,7 +84,9 @@ async function writePage(pathname: string, html: string) {
 /** `_headers` for Netlify and Cloudflare Pages: the same headers `npm run preview` sends. */
 function headersFile(basePath: string): string {
   const options = headerOptions(checked.ok ? checked.content.config : { provider: {} });
-  const lines = Object.entries(securityHeaders(options)).map(([name, value]) => `  ${name}: ${value}`);
+  const lines = Object.entries(securityHeaders(options)).map(
+    ([name, value]) => `  ${name}: ${value}`,
+  );
   const assets = `${basePath}assets/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
   return `${basePath}*\n${lines.join('\n')}\n${assets}`;
 }

@@ -11,7 +11,9 @@ export const CONTENT_DIR = process.env.CONTENT_DIR
   ? path.resolve(process.env.CONTENT_DIR)
   : path.join(ROOT, 'content');
 /** OUT_DIR writes the build somewhere other than dist/ (tests use it for variants). */
-export const OUT_DIR = process.env.OUT_DIR ? path.resolve(process.env.OUT_DIR) : path.join(ROOT, 'dist');
+export const OUT_DIR = process.env.OUT_DIR
+  ? path.resolve(process.env.OUT_DIR)
+  : path.join(ROOT, 'dist');
 
 /** Reads every YAML file under a content folder, with line numbers for error messages. */
 export async function readContentFiles(

@@ -28,7 +28,6 @@ const slug = (what: string) =>
     .string()
     .regex(SLUG, `${what} must be lowercase words joined by hyphens, like "sip-503-route-advance"`);
 
-
 export const NodeIdSchema = slug('A node id').brand<'NodeId'>();
 export const AnswerIdSchema = slug('An answer id').brand<'AnswerId'>();
 export const StepIdSchema = slug('A step id').brand<'StepId'>();
@@ -50,7 +49,6 @@ export const SipCodeSchema = z.union([
   z.literal('603+'),
 ]);
 export type SipCode = z.infer<typeof SipCodeSchema>;
-
 
 export const AnswerFactsSchema = z
   .strictObject({
@@ -229,12 +227,16 @@ export const CodesFileSchema = z
           name: Text.describe('The class name, like "Client failure".'),
         }),
       )
-      .describe('The six classes, 1xx to 6xx. An unlisted code falls back to its class (RFC 3261 §21).'),
+      .describe(
+        'The six classes, 1xx to 6xx. An unlisted code falls back to its class (RFC 3261 §21).',
+      ),
     codes: z
       .array(
         z.strictObject({
           code: SipCodeSchema,
-          phrase: Text.describe('The reason phrase from the IANA registry, like "Service Unavailable".'),
+          phrase: Text.describe(
+            'The reason phrase from the IANA registry, like "Service Unavailable".',
+          ),
           rfc: z
             .string()
             .regex(/^RFC \d+$/, 'rfc must look like "RFC 3261"')

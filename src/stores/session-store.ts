@@ -155,9 +155,7 @@ export function createSessionStore(backing: StateStorage) {
           if (result.success) return { ...current, ...result.data };
           // A draft that can't be read must not cost the ticks: keep what still reads.
           const progress = ProgressSchema.safeParse(
-            isObject(persisted)
-              ? { ticks: persisted.ticks, feedback: persisted.feedback }
-              : null,
+            isObject(persisted) ? { ticks: persisted.ticks, feedback: persisted.feedback } : null,
           );
           if (progress.success) return { ...current, ...progress.data, notice: 'draft-reset' };
           return { ...current, notice: 'storage-reset' };
