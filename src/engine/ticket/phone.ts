@@ -8,15 +8,10 @@ import {
 } from 'libphonenumber-js/min';
 import metadata from 'libphonenumber-js/min/metadata';
 import { LIMITS, type FieldResult, type PhoneNumberValue } from './model.ts';
+import { quote } from './quote.ts';
 
 const EXAMPLE = '+1 919 555 0100';
 const START_WITH_PLUS = 'start with + and the country code';
-
-/** Quotes what the person typed, in curly quotes, cut to about 20 characters. */
-function quote(text: string): string {
-  const chars = Array.from(text);
-  return `“${chars.length > 20 ? `${chars.slice(0, 19).join('')}…` : text}”`;
-}
 
 let regionNames: Intl.DisplayNames | undefined;
 

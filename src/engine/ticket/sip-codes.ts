@@ -1,5 +1,6 @@
 import type { Codes, SipCode } from '../schema.ts';
 import type { SipCodeValue } from './model.ts';
+import { quote } from './quote.ts';
 
 /** RFC 3261 §21 class names, used when the table lacks a class. */
 const CLASS_NAMES = [
@@ -34,11 +35,6 @@ export function describeCode(code: SipCode, table: Codes): SipCodeValue {
   const className =
     table.classes.find((entry) => entry.class === cls)?.name ?? CLASS_NAMES[cls - 1] ?? '';
   return { code, phrase: `${className} (not a registered code)`, known: false, class: cls };
-}
-
-function quote(text: string): string {
-  const chars = Array.from(text);
-  return `“${chars.length > 20 ? `${chars.slice(0, 19).join('')}…` : text}”`;
 }
 
 /** A token that looks like a code: digits with an optional "+", maybe wrapped in punctuation. */

@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import { LIMITS, type FieldResult, type TimestampValue } from './model.ts';
+import { quote } from './quote.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -60,11 +61,6 @@ function wallClock(at: number, timeZone: string): string {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-function quote(text: string): string {
-  const chars = Array.from(text);
-  return `“${chars.length > 20 ? `${chars.slice(0, 19).join('')}…` : text}”`;
 }
 
 /**

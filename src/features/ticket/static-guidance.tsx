@@ -1,4 +1,4 @@
-import { RichText } from '@/components/ui/rich-text';
+import { SupportChecklist } from '@/components/support-checklist';
 import { content } from '@/lib/content';
 
 /** Before the page is interactive (or without JavaScript): what to send, and where. */
@@ -9,20 +9,7 @@ export function StaticGuidance() {
       <h2 id="include-heading" className="text-xl font-bold">
         What to include
       </h2>
-      <ul className="space-y-2">
-        {content.support.checklist.map((item) => (
-          <li key={item.id}>
-            <strong>
-              <RichText text={item.text} />
-            </strong>
-            {item.detail ? (
-              <span className="block text-sm text-ink-muted">
-                <RichText text={item.detail} />
-              </span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <SupportChecklist items={content.support.checklist} />
       <p>
         The form that checks and formats all of this loads with JavaScript. Without it, email{' '}
         <a href={`mailto:${provider.supportEmail}`} className="font-semibold text-accent underline">

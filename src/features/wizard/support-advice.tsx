@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { SupportChecklist } from '@/components/support-checklist';
 import { buttonVariants } from '@/components/ui/button-variants';
 import { RichText } from '@/components/ui/rich-text';
 import type { Config, Support } from '@/engine/schema';
@@ -48,31 +49,7 @@ export function SupportAdvice({
       ) : null}
 
       <h3 className="mt-5 text-lg font-bold">What to include</h3>
-      <ul className="mt-2 space-y-2">
-        {checklist.map((item) => (
-          <li key={item.id} className="flex gap-2">
-            <span aria-hidden="true" className="text-accent">
-              ☐
-            </span>
-            <span>
-              <RichText text={item.text} />
-              {item.detail ? (
-                <span className="block text-sm text-ink-muted">
-                  <RichText text={item.detail} />
-                </span>
-              ) : null}
-            </span>
-          </li>
-        ))}
-        {extras.map((extra) => (
-          <li key={extra} className="flex gap-2">
-            <span aria-hidden="true" className="text-accent">
-              ☐
-            </span>
-            <RichText text={extra} />
-          </li>
-        ))}
-      </ul>
+      <SupportChecklist items={checklist} extras={extras} />
 
       <p className="mt-5">
         <Link to={requestHref} className={buttonVariants({ variant: 'primary' })}>
