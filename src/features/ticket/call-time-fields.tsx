@@ -31,7 +31,8 @@ export function CallTimeFields({ draft, report, onChange, touch, errorFor }: Sec
         When calls failed
       </h2>
       <p className="rounded-lg bg-surface-muted p-3">
-        Times are in <strong>{draft.timeZone}</strong> (UTC{offset}).
+        Times are in <strong>{draft.timeZone}</strong>{' '}
+        <span className="whitespace-nowrap">(UTC{offset})</span>.
         {draft.timeZone === here ? (
           ' That’s your time zone.'
         ) : (
