@@ -53,20 +53,39 @@ describe('escalation advice', () => {
     });
   });
 
-  it('calls 503s at peak on LCR persistent, and asks for a fix step to be tried first', () => {
+  it('calls 503s at peak on LCR persistent, and asks to tick what was tried', () => {
     const path = '/never-connects/sip-code/503/lcr/peak';
     const untried = advise(path, { destinations: 2 });
     expect(holding(untried)).toEqual(['reproducible', 'persistent-5xx-6xx', 'many-destinations']);
-    expect(untried.verdict).toBe('try-first');
-    expect(untried.headline).toBe('Not yet: try the fix steps first');
+    expect(untried.verdict).toBe('contact-support');
+    expect(untried.headline).toBe('Yes: contact Example Voice support');
+    expect(untried.cautions).toEqual([
+      'Tick the fix steps you have already tried, below: support will ask, and won’t ask you to repeat them.',
+    ]);
 
     const tried = advise(path, {
       destinations: 2,
       ticks: { 'sip-503-peak-capacity': ['check-limits'] },
     });
     expect(tried.verdict).toBe('contact-support');
-    expect(tried.headline).toBe('Yes: contact Example Voice support');
     expect(tried.cautions).toEqual([]);
+  });
+
+  it('stops calling for route advance once the 503s persist or hit several destinations', () => {
+    const path = '/never-connects/sip-code/503/lcr/occasional';
+    expect(advise(path, { frequency: 'every-time' }).verdict).toBe('contact-support');
+    expect(advise(path, { destinations: 3 }).verdict).toBe('contact-support');
+    // A code other than 503 is not least-cost routing's doing either.
+    expect(advise(path, { codeList: [480] }).verdict).not.toBe('try-first');
+    expect(advise(path, { codeList: [603] }).cautions.join(' ')).toContain('6xx');
+  });
+
+  it('does not blame the called party for refusals that come from the provider', () => {
+    for (const path of ['/rejected-blocked/account', '/rejected-blocked/caller-id']) {
+      const advice = advise(path);
+      expect(advice.verdict, path).not.toBe('called-party');
+      expect(advice.cautions.join(' '), path).not.toContain('6xx');
+    }
   });
 
   it('treats persistent 503s on the direct product as a reason to escalate', () => {

@@ -37,9 +37,8 @@ const PERSISTENT: readonly (Frequency | null)[] = ['every-time', 'often'];
  * Whether contacting support is worth it yet, following the domain rules: support helps when a
  * failure is reproducible, when 5xx/6xx persist beyond what least-cost routing explains, when
  * several destinations fail, or when audio stays bad after the network checks. It is premature
- * while occasional 503s on LCR traffic just need route advance, or before any fix step was tried
- * (support's first question is what was tried);
- * and a 6xx is a refusal that retrying (or the provider) usually cannot change.
+ * while occasional 503s on LCR traffic (to few destinations) just need route advance; and a 6xx
+ * is a refusal that retrying won't change, which may be for the called party's carrier instead.
  */
 export function adviseEscalation(input: EscalationInput): Escalation {
   const conditions = input.support.conditions.map((condition): ConditionCheck => ({
@@ -58,35 +57,35 @@ export function adviseEscalation(input: EscalationInput): Escalation {
   const failureCodes = input.codes.filter((c) => c.class >= 5);
   const only503 = failureCodes.length > 0 && failureCodes.every((c) => c.code === 503);
   const onLcr = input.product === 'lcr' || input.product === 'unsure';
-  const routeAdvanceOutcome = input.outcome?.retry.advice === 'route-advance';
-
   const occasional = input.frequency === 'sometimes' || input.frequency === 'once';
-  if ((onLcr && only503 && occasional) || routeAdvanceOutcome) {
+  const manyDestinations = conditions.some((c) => c.id === 'many-destinations' && c.holds);
+
+  // Occasional 503s on least-cost routing are the carrier asking for route advance, unless they
+  // hit several destinations (then they are worth a look whatever the product).
+  if (onLcr && only503 && occasional && !manyDestinations) {
     verdict = 'try-first';
     headline = 'Not yet: set up route advance first';
     cautions.push(
       `Occasional 503s are expected on ${input.products.lcr}: they tell your system to try the next carrier. Make sure it does, and contact support only if 503s persist.`,
     );
-  } else if (has6xx || input.outcome?.retry.advice === 'no-retry') {
+  }
+  if (has6xx) {
     cautions.push(
       'Retrying won’t help: a 6xx is a deliberate refusal. The person you called may need to ask their own carrier why.',
     );
-    if (!anyHolds) {
+    if (verdict === 'not-yet') {
       verdict = 'called-party';
       headline = 'Probably not: the call was refused on purpose, not by a fault';
     }
   }
 
+  // Support's first question is what was tried; say so, without holding the request back.
   if (verdict === 'contact-support' && input.outcome) {
-    const total = input.outcome.steps.length;
-    const tried = input.outcome.steps.filter((step) =>
-      (input.ticks[input.outcome?.id ?? ''] ?? []).includes(step.id),
-    ).length;
+    const outcomeTicks = input.ticks[input.outcome.id] ?? [];
+    const tried = input.outcome.steps.filter((step) => outcomeTicks.includes(step.id)).length;
     if (tried === 0 && (input.ticks.procedure ?? []).length === 0) {
-      verdict = 'try-first';
-      headline = 'Not yet: try the fix steps first';
       cautions.push(
-        `You haven’t ticked any of the ${total} fix steps. Support will ask what you tried, so try them first and tick them below.`,
+        'Tick the fix steps you have already tried, below: support will ask, and won’t ask you to repeat them.',
       );
     }
   }
@@ -157,8 +156,9 @@ function audioAfterChecks(
     return { holds: false, reason: 'Applies to audio problems only.' };
   }
   const step = input.procedure.steps.find((s) => s.id === afterChecks);
+  if (!step) return { holds: false, reason: 'Check the network setup first.' };
   const ticked = input.ticks.procedure ?? [];
-  const remaining = step ? step.checks.filter((check) => !ticked.includes(check.id)) : [];
+  const remaining = step.checks.filter((check) => !ticked.includes(check.id));
   if (remaining.length === 0) {
     return { holds: true, reason: 'You have ticked the network checks.' };
   }

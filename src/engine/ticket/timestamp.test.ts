@@ -86,6 +86,16 @@ describe('parseTimestamp', () => {
       '“+25:00” is not a real UTC offset; offsets run from -12:00 to +14:00.',
     ],
     [
+      '2026-01-01 10:00 -13:00',
+      NY,
+      '“-13:00” is not a real UTC offset; offsets run from -12:00 to +14:00.',
+    ],
+    [
+      '2026-01-01 10:00 +14:30',
+      NY,
+      '“+14:30” is not a real UTC offset; offsets run from -12:00 to +14:00.',
+    ],
+    [
       '2026-03-08 02:30',
       NY,
       '“2026-03-08 02:30” doesn’t exist in America/New_York because the clocks went forward an hour that day; you probably mean 03:30.',

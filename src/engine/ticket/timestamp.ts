@@ -203,8 +203,10 @@ function parseOffset(text: string): number | null {
   const digits = text.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
   const minutes = Number(digits.slice(2) || '0');
-  if (hours > 14 || minutes > 59) return null;
-  return (text.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  if (minutes > 59) return null;
+  const offset = (text.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  // Real offsets run from UTC-12:00 to UTC+14:00.
+  return offset < -12 * 60 || offset > 14 * 60 ? null : offset;
 }
 
 function fail(message: string): { ok: false; message: string } {
