@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { titleOf, trailPath, trailTo } from './content.ts';
 import { axeViolations, expect, heading, test } from './fixtures.ts';
 
@@ -281,7 +281,9 @@ test('the draft survives a reload and is gone only when cleared', async ({ page 
   await expect(page.getByLabel('Number you called from')).toHaveValue('(919) 555-0100');
 
   await page.getByRole('button', { name: 'Clear the form' }).click();
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('button', { name: 'Clear the form' })).toBeFocused();
   await expect(page.getByLabel('Number you called from')).toHaveValue('(919) 555-0100');
   await page.getByRole('button', { name: 'Clear the form' }).click();
   await page.getByRole('button', { name: 'Yes, clear the form' }).click();
@@ -314,7 +316,24 @@ test('an unreadable saved draft is dropped with a notice, keeping ticked steps',
   await expect(page.getByLabel('Number you called from')).toHaveValue('');
 });
 
-test('can be filled in with the keyboard alone', async ({ page }) => {
+/** Presses Tab until `target` has focus; returns the names of the controls passed on the way. */
+async function tabTo(page: Page, target: Locator, limit = 80): Promise<string[]> {
+  const passed: string[] = [];
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return passed;
+    await page.keyboard.press('Tab');
+    passed.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        const label = el?.labels?.[0]?.textContent ?? el?.getAttribute('aria-label');
+        return (label ?? el?.textContent ?? '').trim().slice(0, 60);
+      }),
+    );
+  }
+  throw new Error(`Tab never reached the target; passed ${passed.join(' → ')}`);
+}
+
+test('can be filled in with the keyboard alone, in a sensible order', async ({ page }) => {
   await openFromOutcome(page);
   await page.getByLabel('Number you called from').focus();
   await page.keyboard.type('919 555 0100');
@@ -324,24 +343,47 @@ test('can be filled in with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Called number 2', exact: true })).toBeFocused();
   await page.keyboard.type('919 555 0101');
-  // Tab past the row's Remove buttons and "Add another number" to the first failed call.
-  for (let i = 0; i < 10; i += 1) {
-    if (
-      await page
-        .getByRole('textbox', { name: 'Failed call 1', exact: true })
-        .evaluate((el) => el === document.activeElement)
-    )
-      break;
-    await page.keyboard.press('Tab');
-  }
-  await expect(page.getByRole('textbox', { name: 'Failed call 1', exact: true })).toBeFocused();
+
+  const visited = [
+    ...(await tabTo(page, page.getByRole('textbox', { name: 'Failed call 1', exact: true }))),
+  ];
   await page.keyboard.type('2026-11-24 14:05');
-  await page.getByLabel('What happened').focus();
+  visited.push(...(await tabTo(page, page.getByRole('textbox', { name: 'SIP response codes' }))));
+  // Tab reaches a radio group at its current choice; arrow keys move within it.
+  visited.push(
+    ...(await tabTo(page, page.getByRole('radio', { name: 'Often, but not every time' }))),
+  );
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('radio', { name: 'Every time', exact: true })).toBeChecked();
+  visited.push(...(await tabTo(page, page.getByLabel('What happened'))));
   await page.keyboard.type('Calls fail at peak.');
-  await page.getByRole('button', { name: 'Copy as text' }).focus();
+  visited.push(...(await tabTo(page, page.getByRole('button', { name: 'Copy as text' }))));
+
+  // The fields come in the order they are read, with the row controls next to their rows.
+  const order = [
+    'Remove called number 2',
+    'Add another number',
+    'Time zone of these times',
+    'Failed call 1',
+    'Add another call',
+    'Add the time now',
+    'SIP response codes',
+    'Error messages (optional)',
+    'Often, but not every time',
+    'What happened',
+  ];
+  const positions = order.map((name) => visited.indexOf(name));
+  expect(
+    positions.every((position) => position >= 0),
+    visited.join(' → '),
+  ).toBe(true);
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').getByText('Copied as plain text.')).toBeVisible();
-  expect(await clipboard(page)).toContain('Destination numbers: +442079460958, +19195550101');
+  const copied = await clipboard(page);
+  expect(copied).toContain('Destination numbers: +442079460958, +19195550101');
+  expect(copied).toContain('How often: Every time');
 });
 
 test('axe finds nothing on the form, with errors showing', async ({ page }) => {
@@ -350,4 +392,46 @@ test('axe finds nothing on the form, with errors showing', async ({ page }) => {
   await page.getByRole('button', { name: 'Copy as text' }).click();
   await expect(page.getByRole('heading', { name: /things to fix/ })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a time without a date is written out in full, and the zone can be changed', async ({
+  page,
+}) => {
+  await openFromOutcome(page);
+  const first = page.getByRole('textbox', { name: 'Failed call 1', exact: true });
+  await first.fill('14:05');
+  await first.press('Tab');
+  // The clock says 15:00 in New York, so 14:05 is today's.
+  await expect(first).toHaveValue('2026-11-24 14:05:00');
+  await expect(page.getByText('Saved as 2026-11-24T19:05:00Z (UTC)')).toBeVisible();
+  await expect(first).toHaveAccessibleDescription(/year-month-day, 24-hour clock/);
+
+  await page.getByLabel('Time zone of these times').selectOption('Europe/Berlin');
+  await expect(page.getByText('Saved as 2026-11-24T13:05:00Z (UTC)')).toBeVisible();
+  await page.getByRole('button', { name: 'Use America/New_York' }).click();
+  await expect(page.getByLabel('Time zone of these times')).toHaveValue('America/New_York');
+});
+
+test('a saved draft about another diagnosis is pointed out before it is reused', async ({
+  page,
+}) => {
+  await openFromOutcome(page);
+  await page.getByLabel('Number you called from').fill('(919) 555-0100');
+  await page.goto(trailPath(trailTo('one-way-audio')));
+  await page.getByRole('link', { name: 'Prepare a support request' }).click();
+  const notice = page.getByRole('region', {
+    name: 'You have a saved request about another diagnosis',
+  });
+  await expect(notice).toContainText(titleOf('sip-503-peak-capacity'));
+
+  await notice.getByRole('button', { name: 'Use those details for this diagnosis' }).click();
+  await expect(notice).toBeHidden();
+  await expect(page.getByLabel('Number you called from')).toHaveValue('(919) 555-0100');
+  await expect(page.getByText(titleOf('one-way-audio')).first()).toBeVisible();
+
+  await page.goto(PEAK);
+  await page.getByRole('link', { name: 'Prepare a support request' }).click();
+  await page.getByRole('button', { name: 'Start a new request' }).click();
+  await expect(page.getByLabel('Number you called from')).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'SIP response codes' })).toHaveValue('503');
 });

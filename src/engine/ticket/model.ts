@@ -34,6 +34,11 @@ export const LIMITS = {
   rows: 20,
   /** Longest text accepted in one number or timestamp row. */
   row: 100,
+  /**
+   * Most a text box takes at all: far past the limits above (which give the message), but bounded
+   * so a saved draft always fits the storage schema (src/stores/ticket-draft-schema.ts).
+   */
+  typed: 20_000,
 } as const;
 
 /** A field's verdict: a value, or one sentence that says what is wrong and how to fix it. */

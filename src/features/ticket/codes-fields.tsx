@@ -45,6 +45,7 @@ export function CodesFields({ draft, report, onChange, touch, errorFor }: Sectio
             {...control}
             type="text"
             autoComplete="off"
+            maxLength={LIMITS.typed}
             value={report.effective.codes}
             placeholder="503, 480"
             onChange={(event) => onChange({ codes: event.target.value })}
@@ -64,6 +65,7 @@ export function CodesFields({ draft, report, onChange, touch, errorFor }: Sectio
           <textarea
             {...control}
             rows={3}
+            maxLength={LIMITS.typed}
             value={draft.errorText}
             onChange={(event) => onChange({ errorText: event.target.value })}
             onBlur={() => touch('error-text')}

@@ -23,6 +23,7 @@ export function DescriptionField({ value, error, onChange, onBlur }: Description
         <textarea
           {...control}
           rows={6}
+          maxLength={LIMITS.typed}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           onBlur={onBlur}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { RichText } from '@/components/ui/rich-text';
 import type { TicketContext } from '@/engine/ticket/context';
 
 interface DiagnosisSummaryProps {
@@ -53,6 +54,21 @@ export function DiagnosisSummary({ context, diagnosisHref, startHref }: Diagnosi
           ))}
         </ol>
       </details>
+      {context.outcome?.support.include ? (
+        <div className="mt-3">
+          <h3 className="font-semibold">For this diagnosis, support will also want</h3>
+          <ul className="mt-1 list-disc space-y-1 pl-6">
+            {context.outcome.support.include.map((item) => (
+              <li key={item}>
+                <RichText text={item} />
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 text-sm text-ink-muted">
+            Put them in the description or error messages.
+          </p>
+        </div>
+      ) : null}
       {diagnosisHref ? (
         <p className="mt-2">
           <Link to={diagnosisHref} className="font-medium text-accent underline">

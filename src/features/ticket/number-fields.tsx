@@ -60,6 +60,7 @@ export function NumberFields({ draft, report, onChange, touch, errorFor }: Secti
             type="text"
             inputMode="tel"
             autoComplete="off"
+            maxLength={LIMITS.typed}
             value={draft.origin}
             placeholder="+1 919 555 0100"
             onChange={(event) => onChange({ origin: event.target.value })}

@@ -5,6 +5,9 @@ import { inputClass } from '@/components/ui/field';
 import { splitList } from '@/engine/ticket/split-list';
 import type { FieldResult } from '@/engine/ticket/model';
 
+/** Far past any real value (the field's own limit gives the message), but bounded for storage. */
+const ROW_MAX = 1_000;
+
 interface RowListFieldProps<T> {
   name: string;
   legend: string;
@@ -84,7 +87,11 @@ export function RowListField<T>(props: RowListFieldProps<T>) {
           const id = rowId(index);
           const error = props.errorFor(index);
           const result = props.results[index];
-          const describedBy = [error ? `${id}-error` : '', result?.ok ? `${id}-read` : '']
+          const describedBy = [
+            error ? `${id}-error` : '',
+            result?.ok ? `${id}-read` : '',
+            `${name}-hint`,
+          ]
             .filter(Boolean)
             .join(' ');
           return (
@@ -100,6 +107,7 @@ export function RowListField<T>(props: RowListFieldProps<T>) {
                   type="text"
                   inputMode={props.inputMode}
                   autoComplete="off"
+                  maxLength={ROW_MAX}
                   value={row}
                   placeholder={props.placeholder}
                   onChange={(event) => onChange(rows.with(index, event.target.value))}

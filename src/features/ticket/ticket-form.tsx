@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Button } from '@/components/ui/button';
 import { ChoiceGroup } from '@/components/ui/choice-group';
@@ -52,6 +52,13 @@ export function TicketForm(props: TicketFormProps) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [attempted, setAttempted] = useState(false);
   const [confirmClear, setConfirmClear] = useState(false);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  // Focus follows the question: to the safe answer when it opens, back to its button after.
+  const askToClear = (open: boolean) => {
+    flushSync(() => setConfirmClear(open));
+    (open ? keepButton : clearButton).current?.focus();
+  };
 
   const report = checkDraft(draft, {
     content,
@@ -166,10 +173,10 @@ export function TicketForm(props: TicketFormProps) {
         {confirmClear ? (
           <div
             role="group"
-            aria-label="Clear the form?"
+            aria-labelledby="clear-question"
             className="flex flex-wrap items-center gap-2"
           >
-            <p>Clear everything typed in this form? Your ticked steps stay.</p>
+            <p id="clear-question">Clear everything typed in this form? Your ticked steps stay.</p>
             <Button
               variant="primary"
               onClick={() => {
@@ -182,10 +189,12 @@ export function TicketForm(props: TicketFormProps) {
             >
               Yes, clear the form
             </Button>
-            <Button onClick={() => setConfirmClear(false)}>Keep it</Button>
+            <Button ref={keepButton} onClick={() => askToClear(false)}>
+              Keep it
+            </Button>
           </div>
         ) : (
-          <Button variant="ghost" onClick={() => setConfirmClear(true)}>
+          <Button ref={clearButton} variant="ghost" onClick={() => askToClear(true)}>
             Clear the form
           </Button>
         )}

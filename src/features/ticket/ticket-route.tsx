@@ -6,6 +6,7 @@ import type { TicketDraft } from '@/engine/ticket/model';
 import { content } from '@/lib/content';
 import { useHydrated } from '@/lib/use-hydrated';
 import { useSession } from '@/stores/session';
+import { OtherDraftNotice } from './other-draft-notice';
 import { StaticGuidance } from './static-guidance';
 import { TicketForm } from './ticket-form';
 
@@ -26,6 +27,10 @@ export function TicketRoute() {
   const base = saved ?? newDraft();
   const draft: TicketDraft = from ? { ...base, trail: from } : base;
   const context = ticketContext(content, draft.trail);
+  const otherDraft =
+    saved && from && saved.trail.join('/') !== from.join('/') && hasTyped(saved)
+      ? ticketContext(content, saved.trail)
+      : undefined;
 
   return (
     <article className="space-y-6">
@@ -36,6 +41,13 @@ export function TicketRoute() {
           go. It stays in this browser until you copy, download or send it.
         </p>
       </header>
+      {interactive && otherDraft ? (
+        <OtherDraftNotice
+          savedAbout={otherDraft.outcome?.title ?? otherDraft.category?.title ?? 'no diagnosis'}
+          onStartNew={clearDraft}
+          onKeep={() => saveDraft(draft)}
+        />
+      ) : null}
       {interactive ? (
         <TicketForm
           draft={draft}
@@ -76,4 +88,16 @@ function readFrom(from: string | null): string[] | undefined {
   const decoded = decodePath(content, from);
   const trail = decoded.ok ? decoded.trail : decoded.error.validPrefix;
   return trail.steps.map((step) => step.answerId);
+}
+
+/** Whether the person typed anything worth keeping (choices alone are quick to redo). */
+function hasTyped(draft: TicketDraft): boolean {
+  return [
+    draft.origin,
+    draft.errorText,
+    draft.description,
+    draft.codes ?? '',
+    ...draft.destinations,
+    ...draft.timestamps,
+  ].some((text) => text.trim() !== '');
 }
