@@ -113,15 +113,10 @@ export function checkDraft(
 
   const destinationValues = unique(valuesOf(destinations), (n) => n.e164);
   const escalation = adviseEscalation({
-    support: content.support,
-    procedure: content.procedure,
-    products: content.config.products,
-    providerName: content.config.provider.name,
-    category: context.category?.id,
-    outcome: context.outcome,
+    content,
+    context,
     frequency: effective.frequency,
     product: effective.product,
-    destinationScope: context.facts.destinations,
     codes: codes.values,
     destinations: destinationValues.length,
     ticks,

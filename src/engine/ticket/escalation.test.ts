@@ -20,15 +20,10 @@ function advise(
   const context = ticketContext(content, path.split('/').filter(Boolean));
   const { codeList, ...rest } = form;
   return adviseEscalation({
-    support: content.support,
-    procedure: content.procedure,
-    products: content.config.products,
-    providerName: content.config.provider.name,
-    category: context.category?.id,
-    outcome: context.outcome,
+    content,
+    context,
     frequency: context.facts.frequency ?? null,
     product: context.facts.product ?? null,
-    destinationScope: context.facts.destinations,
     codes: (codeList ?? context.facts.codes).map((code) => describeCode(code, content.codes)),
     destinations: 1,
     ticks: {},

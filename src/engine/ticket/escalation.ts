@@ -1,28 +1,14 @@
-import type {
-  Config,
-  DestinationScope,
-  Frequency,
-  Outcome,
-  Procedure,
-  Product,
-  Support,
-  SupportCondition,
-} from '../schema.ts';
+import type { Content, Frequency, Product, SupportCondition } from '../schema.ts';
+import type { TicketContext } from './context.ts';
 import type { ConditionCheck, Escalation, SipCodeValue, Verdict } from './model.ts';
 
-/** What the escalation advice is worked out from: the answers, the form and the ticks. */
+/** What the escalation advice is worked out from: the content, the answers, the form and ticks. */
 export interface EscalationInput {
-  support: Support;
-  procedure: Procedure;
-  products: Config['products'];
-  providerName: string;
-  /** The first answer of the trail: never-connects, broken-audio, rejected-blocked, load-capacity. */
-  category: string | undefined;
-  outcome: Outcome | undefined;
+  content: Pick<Content, 'support' | 'procedure' | 'config'>;
+  /** The answers: the category, the outcome, and facts such as "several destinations fail". */
+  context: Pick<TicketContext, 'category' | 'outcome' | 'facts'>;
   frequency: Frequency | null;
   product: Product | null;
-  /** From the answers ("every number fails"); the form's own number count is `destinations`. */
-  destinationScope: DestinationScope | undefined;
   /** Valid codes entered. */
   codes: readonly SipCodeValue[];
   /** Distinct valid destination numbers entered. */
@@ -41,7 +27,7 @@ const PERSISTENT: readonly (Frequency | null)[] = ['every-time', 'often'];
  * is a refusal that retrying won't change, which may be for the called party's carrier instead.
  */
 export function adviseEscalation(input: EscalationInput): Escalation {
-  const conditions = input.support.conditions.map((condition): ConditionCheck => ({
+  const conditions = input.content.support.conditions.map((condition): ConditionCheck => ({
     id: condition.id,
     text: condition.text,
     ...evaluate(condition.id, condition.afterChecks, input),
@@ -50,7 +36,7 @@ export function adviseEscalation(input: EscalationInput): Escalation {
   const cautions: string[] = [];
   let verdict: Verdict = anyHolds ? 'contact-support' : 'not-yet';
   let headline = anyHolds
-    ? `Yes: contact ${input.providerName} support`
+    ? `Yes: contact ${input.content.config.provider.name} support`
     : 'Not yet: none of the reasons to contact support applies so far';
 
   const has6xx = input.codes.some((c) => c.class === 6);
@@ -66,7 +52,7 @@ export function adviseEscalation(input: EscalationInput): Escalation {
     verdict = 'try-first';
     headline = 'Not yet: set up route advance first';
     cautions.push(
-      `Occasional 503s are expected on ${input.products.lcr}: they tell your system to try the next carrier. Make sure it does, and contact support only if 503s persist.`,
+      `Occasional 503s are expected on ${input.content.config.products.lcr}: they tell your system to try the next carrier. Make sure it does, and contact support only if 503s persist.`,
     );
   }
   if (has6xx) {
@@ -80,9 +66,11 @@ export function adviseEscalation(input: EscalationInput): Escalation {
   }
 
   // Support's first question is what was tried; say so, without holding the request back.
-  if (verdict === 'contact-support' && input.outcome) {
-    const outcomeTicks = input.ticks[input.outcome.id] ?? [];
-    const tried = input.outcome.steps.filter((step) => outcomeTicks.includes(step.id)).length;
+  if (verdict === 'contact-support' && input.context.outcome) {
+    const outcomeTicks = input.ticks[input.context.outcome.id] ?? [];
+    const tried = input.context.outcome.steps.filter((step) =>
+      outcomeTicks.includes(step.id),
+    ).length;
     if (tried === 0 && (input.ticks.procedure ?? []).length === 0) {
       cautions.push(
         'Tick the fix steps you have already tried, below: support will ask, and won’t ask you to repeat them.',
@@ -142,7 +130,7 @@ function manyDestinations(input: EscalationInput): { holds: boolean; reason: str
   if (input.destinations >= 2) {
     return { holds: true, reason: `You listed ${input.destinations} destination numbers.` };
   }
-  if (input.destinationScope === 'several') {
+  if (input.context.facts.destinations === 'several') {
     return { holds: true, reason: 'You said calls to several destinations fail.' };
   }
   return { holds: false, reason: 'Only one destination so far.' };
@@ -152,10 +140,10 @@ function audioAfterChecks(
   input: EscalationInput,
   afterChecks: string | undefined,
 ): { holds: boolean; reason: string } {
-  if (input.category !== 'broken-audio') {
+  if (input.context.category?.id !== 'broken-audio') {
     return { holds: false, reason: 'Applies to audio problems only.' };
   }
-  const step = input.procedure.steps.find((s) => s.id === afterChecks);
+  const step = input.content.procedure.steps.find((s) => s.id === afterChecks);
   if (!step) return { holds: false, reason: 'Check the network setup first.' };
   const ticked = input.ticks.procedure ?? [];
   const remaining = step.checks.filter((check) => !ticked.includes(check.id));
