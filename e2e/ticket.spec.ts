@@ -435,3 +435,19 @@ test('a saved draft about another diagnosis is pointed out before it is reused',
   await expect(page.getByLabel('Number you called from')).toHaveValue('');
   await expect(page.getByRole('textbox', { name: 'SIP response codes' })).toHaveValue('503');
 });
+
+test('removing a row keeps each remaining row’s error state with it', async ({ page }) => {
+  await openFromOutcome(page);
+  const row = (n: number) => page.getByRole('textbox', { name: `Called number ${n}`, exact: true });
+  await page.getByRole('button', { name: 'Add another number' }).click();
+  await page.getByRole('button', { name: 'Add another number' }).click();
+  await row(2).fill('12');
+  await row(3).fill('+44 20 7946 0958');
+  await expect(row(2)).toHaveAttribute('aria-invalid', 'true');
+  // Row 1 was never visited; removing it moves the rows below up, with their state.
+  await page.getByRole('button', { name: 'Remove called number 1' }).click();
+  await expect(row(1)).toHaveValue('12');
+  await expect(row(1)).toHaveAttribute('aria-invalid', 'true');
+  await expect(row(2)).toHaveValue('+44 20 7946 0958');
+  await expect(row(2)).not.toHaveAttribute('aria-invalid', 'true');
+});

@@ -21,7 +21,7 @@ export function pageMeta(pathname: string): PageMeta {
       found: true,
     };
   }
-  if (normalized === '/support') {
+  if (normalized === paths.support()) {
     return {
       title: `Prepare a support request · ${brand}`,
       description: `Everything ${content.config.provider.name} support needs about your failed calls, checked and ready to send.`,

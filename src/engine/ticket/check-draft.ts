@@ -163,7 +163,7 @@ export function checkDraft(
 }
 
 /** Ticked checks of the five-step check, then ticked fix steps of the outcome, in content order. */
-export function triedSteps(
+function triedSteps(
   content: Content,
   context: TicketContext,
   ticks: Readonly<Record<string, readonly string[]>>,

@@ -21,7 +21,7 @@ export type TicketJson = {
  * The document with its keys in the documented order, built field by field so that nothing but the
  * documented fields gets in, and absent optional fields are left out rather than set to null.
  */
-export function ticketJsonDocument(ticket: Ticket): TicketJson {
+function ticketJsonDocument(ticket: Ticket): TicketJson {
   const { diagnosis, numbers, failedCalls, escalation } = ticket;
   return {
     format: TICKET_FORMAT,

@@ -24,7 +24,8 @@ function zoneOptions(current: string): string[] {
 const HAS_DATE = /^\s*\d{4}[-/]/;
 
 /** When the failed calls happened, in local time, with the zone in plain view and choosable. */
-export function CallTimeFields({ draft, report, onChange, touch, errorFor }: SectionProps) {
+export function CallTimeFields(props: SectionProps) {
+  const { draft, report, onChange, touch, errorFor } = props;
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const offset = formatOffset(draft.timeZone, new Date());
   const addNow = () => {
@@ -95,6 +96,7 @@ export function CallTimeFields({ draft, report, onChange, touch, errorFor }: Sec
         readBack={readBack}
         onChange={(timestamps) => onChange({ timestamps })}
         onBlurRow={onBlurRow}
+        onRemoveRow={(row) => props.forgetRow('timestamps', row)}
         addLabel="Add another call"
         maxRows={LIMITS.rows}
         placeholder="2026-11-24 14:05"

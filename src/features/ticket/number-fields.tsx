@@ -20,7 +20,8 @@ function readBack(value: PhoneNumberValue) {
 }
 
 /** The number called from, the numbers called, and how to read numbers without a "+". */
-export function NumberFields({ draft, report, onChange, touch, errorFor }: SectionProps) {
+export function NumberFields(props: SectionProps) {
+  const { draft, report, onChange, touch, errorFor } = props;
   const origin = report.origin;
   return (
     <section aria-labelledby="numbers-heading" className="space-y-5">
@@ -86,6 +87,7 @@ export function NumberFields({ draft, report, onChange, touch, errorFor }: Secti
         readBack={readBack}
         onChange={(destinations) => onChange({ destinations })}
         onBlurRow={(row) => touch(`destinations-${row + 1}`)}
+        onRemoveRow={(row) => props.forgetRow('destinations', row)}
         addLabel="Add another number"
         maxRows={LIMITS.rows}
         placeholder="+44 20 7946 0958"

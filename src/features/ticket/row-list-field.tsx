@@ -21,6 +21,7 @@ interface RowListFieldProps<T> {
   readBack: (value: T) => ReactNode;
   onChange: (rows: string[]) => void;
   onBlurRow: (index: number) => void;
+  onRemoveRow: (index: number) => void;
   addLabel: string;
   maxRows: number;
   placeholder: string;
@@ -71,7 +72,10 @@ export function RowListField<T>(props: RowListFieldProps<T>) {
 
   const remove = (index: number) => {
     const next = rows.toSpliced(index, 1);
-    flushSync(() => onChange(next));
+    flushSync(() => {
+      onChange(next);
+      props.onRemoveRow(index);
+    });
     if (next.length > 0) focusRow(Math.max(0, index - 1));
     else addButton.current?.focus();
   };

@@ -71,6 +71,17 @@ export function TicketForm(props: TicketFormProps) {
   const visible: Visibility = (field, row) =>
     attempted || touched.has(fieldId(row === undefined ? { field } : { field, row }));
   const touch = (id: string) => setTouched((current) => new Set(current).add(id));
+  const forgetRow = (field: 'destinations' | 'timestamps', index: number) =>
+    setTouched((current) => {
+      const next = new Set<string>();
+      for (const id of current) {
+        const row = id.startsWith(`${field}-`) ? Number(id.slice(field.length + 1)) - 1 : -1;
+        if (row === -1) next.add(id);
+        else if (row > index) next.add(fieldId({ field, row: row - 1 }));
+        else if (row < index) next.add(id);
+      }
+      return next;
+    });
   const errorFor = (field: FieldError['field'], row?: number) =>
     visible(field, row)
       ? report.errors.find((e) => e.field === field && (row === undefined || e.row === row))
@@ -102,6 +113,7 @@ export function TicketForm(props: TicketFormProps) {
           report={report}
           onChange={onChange}
           touch={touch}
+          forgetRow={forgetRow}
           errorFor={errorFor}
         />
         <CallTimeFields
@@ -109,6 +121,7 @@ export function TicketForm(props: TicketFormProps) {
           report={report}
           onChange={onChange}
           touch={touch}
+          forgetRow={forgetRow}
           errorFor={errorFor}
         />
         <CodesFields
@@ -116,6 +129,7 @@ export function TicketForm(props: TicketFormProps) {
           report={report}
           onChange={onChange}
           touch={touch}
+          forgetRow={forgetRow}
           errorFor={errorFor}
         />
         <ChoiceGroup
