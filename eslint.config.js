@@ -75,6 +75,13 @@ export default tseslint.config(
                 'Features must not import each other; move shared pieces to components or lib.',
             },
             {
+              target: './src/features/codes',
+              from: './src/features',
+              except: ['./codes'],
+              message:
+                'Features must not import each other; move shared pieces to components or lib.',
+            },
+            {
               target: './src/features/procedure',
               from: './src/features',
               except: ['./procedure'],

@@ -34,6 +34,8 @@ export default defineConfig({
               test: /node_modules[\\/](libphonenumber-js|@date-fns)[\\/]/,
               priority: 2,
             },
+            // The symptom search's library loads with the search, on first use.
+            { name: 'search-vendor', test: /node_modules[\\/]minisearch[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules/, priority: 1 },
             { name: 'content', test: /virtual:content/ },
           ],

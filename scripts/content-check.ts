@@ -37,7 +37,10 @@ const result = await loadContent();
 if (result.ok) {
   const nodes = Object.values(result.content.nodes);
   const outcomes = nodes.filter((node) => node.kind === 'outcome').length;
-  console.log(`Content OK: ${nodes.length - outcomes} questions, ${outcomes} outcomes.`);
+  const { codes, q850 } = result.reference;
+  console.log(
+    `Content OK: ${nodes.length - outcomes} questions, ${outcomes} outcomes, ${codes.length} SIP codes, ${q850.length} Q.850 causes.`,
+  );
 } else {
   console.error(formatProblems(result.problems));
   failed = true;

@@ -3,3 +3,9 @@ declare module 'virtual:content' {
   const content: Content;
   export default content;
 }
+
+declare module 'virtual:code-reference' {
+  import type { CodeReference } from '@/engine/schema';
+  const reference: CodeReference;
+  export default reference;
+}

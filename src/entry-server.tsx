@@ -3,6 +3,8 @@ import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { pageMeta, type PageMeta } from '@/app/page-meta';
 import { routes } from '@/app/routes';
+import reference from 'virtual:code-reference';
+import { classSegment } from '@/engine/codes/lookup';
 import { allTrails } from '@/engine/graph';
 import { trailPath } from '@/engine/path-codec';
 import { content } from '@/lib/content';
@@ -11,7 +13,12 @@ import { paths } from '@/lib/paths';
 /** Every address the prerenderer writes a page for (relative to the base path). */
 export function prerenderPaths(): string[] {
   const trails = [...allTrails(content)].map((trail) => trailPath(trail));
-  return [...trails, paths.procedure, paths.support()];
+  const codePages = [
+    paths.codes(),
+    ...reference.classes.map((entry) => paths.code(classSegment(entry.class))),
+    ...reference.codes.map((entry) => paths.code(entry.code)),
+  ];
+  return [...trails, paths.procedure, paths.support(), ...codePages];
 }
 
 /** The address rendered into 404.html: not a page, so it shows the not-found view. */
@@ -34,5 +41,5 @@ export async function render(pathname: string, basename: string): Promise<Render
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </StrictMode>,
   );
-  return { html, ...pageMeta(pathname) };
+  return { html, ...pageMeta(pathname, reference) };
 }

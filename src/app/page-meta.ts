@@ -1,3 +1,5 @@
+import { classSegment, lookupCode } from '@/engine/codes/lookup';
+import type { CodeReference } from '@/engine/schema';
 import { resolveWizardPage, wizardPageTitle } from '@/features/wizard/wizard-page';
 import { content } from '@/lib/content';
 import { paths } from '@/lib/paths';
@@ -10,8 +12,12 @@ export interface PageMeta {
   found: boolean;
 }
 
-/** Title and description of any address, for the document head (client and prerender alike). */
-export function pageMeta(pathname: string): PageMeta {
+/**
+ * Title and description of any address, for the document head (client and prerender alike).
+ * Code pages take their descriptions from the code reference, which only the prerenderer passes:
+ * in the browser only the title changes, and the reference stays out of the start bundle.
+ */
+export function pageMeta(pathname: string, reference?: CodeReference): PageMeta {
   const brand = content.config.brand.name;
   const normalized = normalizePath(pathname);
   if (normalized === paths.procedure) {
@@ -27,6 +33,9 @@ export function pageMeta(pathname: string): PageMeta {
       description: `Everything ${content.config.provider.name} support needs about your failed calls, checked and ready to send.`,
       found: true,
     };
+  }
+  if (normalized === paths.codes() || normalized.startsWith(`${paths.codes()}/`)) {
+    return codesPageMeta(normalized.slice(paths.codes().length + 1), brand, reference);
   }
   const page = resolveWizardPage(content, normalized);
   const description =
@@ -46,4 +55,41 @@ export function pageMeta(pathname: string): PageMeta {
 
 function stripCode(text: string): string {
   return text.replaceAll('`', '');
+}
+
+function codesPageMeta(segment: string, brand: string, reference?: CodeReference): PageMeta {
+  const fallback = 'What a SIP response code means for your call, and how to fix it.';
+  if (segment === '') {
+    return {
+      title: `SIP response codes · ${brand}`,
+      description:
+        'Every SIP response code and Q.850 cause: what it means, whether to retry, and where to start troubleshooting.',
+      found: true,
+    };
+  }
+  const lookup = lookupCode(content.codes, segment);
+  switch (lookup.kind) {
+    case 'code': {
+      const meaning = reference?.codes.find((entry) => entry.code === lookup.entry.code)?.meaning;
+      return {
+        title: `${String(lookup.entry.code)} ${lookup.entry.phrase} · ${brand}`,
+        description: stripCode(meaning ?? fallback),
+        found: true,
+      };
+    }
+    case 'class': {
+      const { class: cls, name } = lookup.codeClass;
+      const meaning = reference?.classes.find((entry) => entry.class === cls)?.meaning;
+      return {
+        title:
+          lookup.unregistered === undefined
+            ? `${classSegment(cls)} ${name} · ${brand}`
+            : `${lookup.unregistered}: not a registered SIP code · ${brand}`,
+        description: stripCode(meaning ?? fallback),
+        found: true,
+      };
+    }
+    case 'not-found':
+      return { title: `Not a SIP code · ${brand}`, description: lookup.reason, found: false };
+  }
 }

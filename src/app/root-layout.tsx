@@ -7,6 +7,7 @@ import { useHydrated } from '@/lib/use-hydrated';
 import { loadSavedSession, useSession } from '@/stores/session';
 import type { SessionNotice } from '@/stores/session-store';
 import { pageMeta } from './page-meta';
+import { SHORTCUTS, useShortcuts } from './use-shortcuts';
 
 const NOTICES: Record<SessionNotice, string> = {
   'storage-reset':
@@ -15,9 +16,13 @@ const NOTICES: Record<SessionNotice, string> = {
     'We couldn’t read the support request draft saved in this browser, so it was cleared. Your ticked steps are kept.',
 };
 
+const NAV_LINK =
+  'inline-flex min-h-11 items-center text-sm font-medium text-accent underline-offset-4 hover:underline sm:text-base';
+
 /** The frame around every page: header, notices, the page itself, footer, and focus handling. */
 export function RootLayout() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
+  useShortcuts();
   const notice = useSession((state) => state.notice);
   const dismissNotice = useSession((state) => state.dismissNotice);
   const [announcement, setAnnouncement] = useState('');
@@ -30,12 +35,20 @@ export function RootLayout() {
     performance.mark('ct:interactive');
   }, []);
 
+  // Kept in a ref (synced before the effect below runs) so a hash change alone moves no focus.
+  const hashRef = useRef(hash);
+  useEffect(() => {
+    hashRef.current = hash;
+  }, [hash]);
+
   useEffect(() => {
     document.title = pageMeta(pathname).title;
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
+    // An address with a #target (a shortcut, "Paste a code") focuses that target instead.
+    if (hashRef.current !== '') return;
     // After each step, focus the new heading so keyboard and screen-reader users start there.
     const heading = document.querySelector<HTMLElement>('main h1[data-page-heading]');
     heading?.focus();
@@ -63,12 +76,18 @@ export function RootLayout() {
             {brand.name}
           </Link>
           <nav aria-label="Site" className="print:hidden">
-            <Link
-              to={paths.procedure}
-              className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline-offset-4 hover:underline sm:text-base"
-            >
-              Five-step check
-            </Link>
+            <ul className="flex flex-wrap gap-x-4">
+              <li>
+                <Link to={paths.codes()} className={NAV_LINK}>
+                  SIP codes
+                </Link>
+              </li>
+              <li>
+                <Link to={paths.procedure} className={NAV_LINK}>
+                  Five-step check
+                </Link>
+              </li>
+            </ul>
           </nav>
         </div>
       </header>
@@ -96,6 +115,20 @@ export function RootLayout() {
             .
           </p>
           <p>Your answers and ticks stay in this browser. Nothing is sent anywhere.</p>
+          <p>
+            Keyboard:{' '}
+            {SHORTCUTS.map((shortcut, index) => (
+              <span key={shortcut.key}>
+                {index > 0 ? ' · ' : null}
+                <kbd className="rounded border border-line bg-surface px-1.5 font-mono">
+                  {shortcut.key}
+                </kbd>{' '}
+                <Link to={shortcut.href} className="underline underline-offset-4">
+                  {shortcut.action}
+                </Link>
+              </span>
+            ))}
+          </p>
         </div>
       </footer>
 

@@ -23,6 +23,21 @@ export const routes: RouteObject[] = [
               return { Component: TicketRoute };
             },
           },
+          {
+            path: 'codes',
+            // The code reference (meanings, causes, the Q.850 table) loads only with its pages.
+            lazy: async () => {
+              const { CodesIndexRoute } = await import('@/features/codes/codes-index-route');
+              return { Component: CodesIndexRoute };
+            },
+          },
+          {
+            path: 'codes/:code',
+            lazy: async () => {
+              const { CodeRoute } = await import('@/features/codes/code-route');
+              return { Component: CodeRoute };
+            },
+          },
           { path: '*', element: <WizardRoute /> },
         ],
       },

@@ -39,6 +39,11 @@ export type StepId = z.infer<typeof StepIdSchema>;
 export type ConditionId = z.infer<typeof ConditionIdSchema>;
 
 const Text = z.string().trim().min(1, 'Text must not be empty');
+const Keywords = z
+  .array(Text)
+  .optional()
+  .describe('Other words people use for this, for the symptom search (like "fast busy").');
+
 const SchemaVersion = z.literal(CONTENT_SCHEMA_VERSION, {
   error: `schemaVersion must be ${CONTENT_SCHEMA_VERSION}`,
 });
@@ -84,6 +89,7 @@ export const QuestionSchema = z
     title: Text.describe('The question, as a heading.'),
     help: Text.optional().describe('A sentence that helps the person choose.'),
     answers: z.array(AnswerSchema),
+    keywords: Keywords,
   })
   .describe('A question with answers that lead to further nodes.');
 
@@ -128,6 +134,7 @@ export const OutcomeSchema = z
       .array(NodeIdSchema)
       .optional()
       .describe('Other outcomes worth a look if this one does not fit.'),
+    keywords: Keywords,
   })
   .describe('A diagnosis with the steps that fix it.');
 
@@ -217,40 +224,106 @@ export const ProcedureFileSchema = z
   })
   .describe('The five-step check (content/procedure.yaml).');
 
+const AnswerPathSchema = z
+  .string()
+  .regex(
+    /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/,
+    'leadsTo must be a wizard path of answer ids, like "/never-connects/sip-code/503"',
+  )
+  .describe(
+    'A wizard path: the answers from the start question, like "/never-connects/sip-code/503".',
+  );
+
+const CodeRetrySchema = z.strictObject({
+  advice: RetryAdviceSchema.describe(
+    'retry: the same call may work later; route-advance: try the next route now; fix-first: change something, then retry; no-retry: retrying will not help.',
+  ),
+  note: Text.optional().describe('Why, in one or two sentences.'),
+});
+
+export const CodeEntrySchema = z.strictObject({
+  code: SipCodeSchema,
+  phrase: Text.describe('The reason phrase from the IANA registry, like "Service Unavailable".'),
+  oldPhrases: z
+    .array(Text)
+    .optional()
+    .describe('Earlier names still seen in logs, like "Bad Identity-Info" for 436.'),
+  rfc: z
+    .string()
+    .regex(/^RFC \d+$/, 'rfc must look like "RFC 3261"')
+    .optional()
+    .describe('The RFC that defines the code.'),
+  source: Text.optional().describe('Where a code that is not in an RFC is defined.'),
+  legacy: z
+    .boolean()
+    .optional()
+    .describe('No longer registered, but still seen: accepted on input.'),
+  meaning: Text.describe('What the code means for the call, in plain words.'),
+  causes: z.array(Text).min(1).describe('The usual reasons for it, most likely first.'),
+  retry: CodeRetrySchema,
+  leadsTo: AnswerPathSchema.describe(
+    'Where the troubleshooter picks up for this code: a path of answers from the start.',
+  ),
+  callout: z
+    .strictObject({
+      title: Text,
+      text: Text,
+      link: z.strictObject({ label: Text, leadsTo: AnswerPathSchema }).optional(),
+    })
+    .optional()
+    .describe('A case important enough to show first on the code page.'),
+  keywords: Keywords,
+});
+
+export const CodeClassSchema = z.strictObject({
+  class: z.int().min(1).max(6),
+  name: Text.describe('The class name, like "Client failure".'),
+  meaning: Text.describe('What any code of this class means, for codes without their own entry.'),
+  retry: CodeRetrySchema,
+  leadsTo: AnswerPathSchema.describe('Where the troubleshooter picks up for an unlisted code.'),
+});
+
+export const Q850CauseSchema = z.strictObject({
+  cause: z.int().min(0).max(127),
+  name: Text.describe('The cause name from ITU-T Q.850, like "No circuit/channel available".'),
+  meaning: Text.describe('What it means for the call, in plain words.'),
+  sip: z
+    .int()
+    .min(100)
+    .max(699)
+    .optional()
+    .describe(
+      'The SIP response it typically maps to (RFC 3398). Leave out when it is not a failure.',
+    ),
+  sipNote: Text.optional().describe('How platforms differ from the typical mapping.'),
+});
+
+export const CodeFamilySchema = z.strictObject({
+  id: slug('A family id'),
+  title: Text,
+  intro: Text.describe('Why these codes belong together.'),
+  guidance: z.array(Text).min(1).describe('What to check, for every code of the family.'),
+  branch: AnswerPathSchema.describe('Every code of the family must lead into this branch.'),
+  codes: z.array(SipCodeSchema).min(1),
+});
+
 export const CodesFileSchema = z
   .strictObject({
     schemaVersion: SchemaVersion,
     classes: z
-      .array(
-        z.strictObject({
-          class: z.int().min(1).max(6),
-          name: Text.describe('The class name, like "Client failure".'),
-        }),
-      )
+      .array(CodeClassSchema)
       .describe(
         'The six classes, 1xx to 6xx. An unlisted code falls back to its class (RFC 3261 §21).',
       ),
-    codes: z
-      .array(
-        z.strictObject({
-          code: SipCodeSchema,
-          phrase: Text.describe(
-            'The reason phrase from the IANA registry, like "Service Unavailable".',
-          ),
-          rfc: z
-            .string()
-            .regex(/^RFC \d+$/, 'rfc must look like "RFC 3261"')
-            .optional()
-            .describe('The RFC that defines the code.'),
-          legacy: z
-            .boolean()
-            .optional()
-            .describe('No longer registered, but still seen: accepted on input.'),
-        }),
-      )
-      .describe('Every SIP response code the troubleshooter knows.'),
+    codes: z.array(CodeEntrySchema).describe('Every SIP response code the troubleshooter knows.'),
+    families: z
+      .array(CodeFamilySchema)
+      .describe('Codes that share guidance, like the caller-identity (robocall) family.'),
+    q850: z
+      .array(Q850CauseSchema)
+      .describe('ISDN/ISUP cause values seen in Reason headers, with the typical SIP mapping.'),
   })
-  .describe('SIP response codes and their reason phrases (content/codes.yaml).');
+  .describe('SIP response codes, their meanings and Q.850 causes (content/codes.yaml).');
 
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
@@ -261,7 +334,25 @@ export type TreeFile = z.infer<typeof TreeFileSchema>;
 export type Config = z.infer<typeof ConfigFileSchema>;
 export type Support = z.infer<typeof SupportFileSchema>;
 export type Procedure = z.infer<typeof ProcedureFileSchema>;
-export type Codes = z.infer<typeof CodesFileSchema>;
+export type CodesFile = z.infer<typeof CodesFileSchema>;
+export type CodeEntry = z.infer<typeof CodeEntrySchema>;
+export type CodeClass = z.infer<typeof CodeClassSchema>;
+export type CodeFamily = z.infer<typeof CodeFamilySchema>;
+export type Q850Cause = z.infer<typeof Q850CauseSchema>;
+
+/** What every page needs of the codes: phrases and class names (the ticket and the start page). */
+export interface Codes {
+  classes: { class: number; name: string }[];
+  codes: {
+    code: SipCode;
+    phrase: string;
+    rfc?: string | undefined;
+    legacy?: boolean | undefined;
+  }[];
+}
+
+/** The full codes reference: loaded only by the code pages, the paste box and the search. */
+export type CodeReference = Omit<CodesFile, 'schemaVersion'>;
 
 /** The validated, compiled content the app and the build work from. */
 export interface Content {

@@ -222,20 +222,50 @@ describe('validateContent', () => {
     ]);
   });
 
-  it('reports a SIP code listed twice and a class without a name', () => {
+  it('reports a SIP code listed twice and a class without an entry', () => {
     const files = validFiles();
-    const codes = files.find((f) => f.role === 'codes')!.data as {
-      classes: { class: number }[];
-      codes: { code: number | string; phrase: string }[];
-    };
-    codes.codes.push({ code: 503, phrase: 'Service Unavailable' });
+    const codes = codesData(files);
+    const first = codes.codes.find((entry) => entry.code === 503)!;
+    codes.codes.push({ ...first });
     codes.classes = codes.classes.filter((c) => c.class !== 3);
-    const messages = problemsOf(files)
-      .filter((p) => p.file === 'content/codes.yaml')
-      .map((p) => p.message);
-    expect(messages).toEqual([
+    expect(codeProblems(files)).toEqual([
       'The code 503 is listed twice.',
-      'Every class needs a name; missing: 3xx.',
+      'Every class needs an entry; missing: 3xx.',
+    ]);
+  });
+
+  it('reports a registered code that is missing or misspelt', () => {
+    const files = validFiles();
+    const codes = codesData(files);
+    codes.codes = codes.codes.filter((entry) => entry.code !== 486);
+    codes.codes.find((entry) => entry.code === 480)!.phrase = 'Temporarily Unavailible';
+    expect(codeProblems(files)).toEqual([
+      'The phrase of 480 is "Temporarily Unavailible"; the registry says "Temporarily Unavailable".',
+      'The code 486 Busy Here is missing. Every registered code needs an entry, so a pasted 486 is explained.',
+    ]);
+  });
+
+  it('reports a leadsTo that is not a path of the tree, and a family code outside its branch', () => {
+    const files = validFiles();
+    const codes = codesData(files);
+    codes.codes.find((entry) => entry.code === 404)!.leadsTo = '/fails/c';
+    codes.codes.find((entry) => entry.code === 608)!.leadsTo = '/quiet';
+    codes.families = [
+      {
+        id: 'identity',
+        title: 'Identity',
+        intro: 'Why.',
+        guidance: ['Check.'],
+        branch: '/fails',
+        codes: [503, 608, 699],
+      },
+    ];
+    codes.q850.push({ cause: 34, name: 'Again', meaning: 'Twice.' });
+    expect(codeProblems(files)).toEqual([
+      'The Q.850 cause 34 is listed twice.',
+      'leadsTo "/fails/c" does not exist in the tree: "c" is not an answer at that point.',
+      '608 leads to "/quiet", outside the family\'s branch "/fails".',
+      'The family lists 699, which has no entry.',
     ]);
   });
 
@@ -283,3 +313,20 @@ describe('problem messages', () => {
     expect(problem?.message).toBe('"summary" is missing.');
   });
 });
+
+interface CodesData {
+  classes: { class: number }[];
+  codes: { code: number | string; phrase: string; leadsTo: string }[];
+  families: unknown[];
+  q850: { cause: number; name: string; meaning: string }[];
+}
+
+function codesData(files: SourceFile[]): CodesData {
+  return files.find((f) => f.role === 'codes')!.data as CodesData;
+}
+
+function codeProblems(files: SourceFile[]): string[] {
+  return problemsOf(files)
+    .filter((p) => p.file === 'content/codes.yaml')
+    .map((p) => p.message);
+}

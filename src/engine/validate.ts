@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCodes } from './check-codes.ts';
 import { checkGraph } from './check-graph.ts';
 import { START_ID } from './graph.ts';
 import {
@@ -18,7 +19,7 @@ import {
   ProcedureFileSchema,
   SupportFileSchema,
   TreeFileSchema,
-  type Codes,
+  type CodeReference,
   type Content,
   type ContentNode,
   type NodeId,
@@ -31,7 +32,8 @@ import type { FileRole, Path, Report, SourceFile } from './source-file.ts';
 import { didYouMean } from './suggest.ts';
 
 export type ValidationResult =
-  { ok: true; content: Content; problems: [] } | { ok: false; problems: Problem[] };
+  | { ok: true; content: Content; reference: CodeReference; problems: [] }
+  | { ok: false; problems: Problem[] };
 
 /**
  * Validates every content file and the graph they form, collecting every problem rather than
@@ -65,11 +67,11 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   if (procedure) checkProcedure(procedure, files, report);
   if (support && procedure) checkSupport(support, procedure, files, report);
   const codes = parseSingle(files, 'codes', CodesFileSchema, report);
-  if (codes) checkCodes(codes, files, report);
   const { nodes, origins, brokenIds } = parseTrees(
     files.filter((f) => f.role === 'tree'),
     report,
   );
+  if (codes) checkCodes(codes, brokenIds.size === 0 ? nodes : new Map(), files, report);
 
   checkGraph(nodes, origins, brokenIds, support, report);
   checkPlaceholders(files, report);
@@ -78,9 +80,11 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     return { ok: false, problems };
   }
   const fill = (text: string) => fillPlaceholders(text, config);
+  const { schemaVersion: _, ...reference } = mapStrings(codes, fill);
   return {
     ok: true,
     problems: [],
+    reference,
     content: {
       schemaVersion: CONTENT_SCHEMA_VERSION,
       config,
@@ -88,7 +92,15 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       nodes: mapStrings(Object.fromEntries(nodes), fill),
       support: mapStrings(support, fill),
       procedure: mapStrings(procedure, fill),
-      codes,
+      codes: {
+        classes: reference.classes.map(({ class: cls, name }) => ({ class: cls, name })),
+        codes: reference.codes.map(({ code, phrase, rfc, legacy }) => ({
+          code,
+          phrase,
+          ...(rfc === undefined ? {} : { rfc }),
+          ...(legacy === undefined ? {} : { legacy }),
+        })),
+      },
     },
   };
 }
@@ -214,41 +226,6 @@ function checkSupport(
       );
     }
   });
-}
-
-/** A code is listed once, and each class 1xx–6xx has exactly one name to fall back on. */
-function checkCodes(codes: Codes, files: readonly SourceFile[], report: Report): void {
-  const source = files.find((f) => f.role === 'codes');
-  if (!source) return;
-  const seen = new Set<string>();
-  codes.codes.forEach((entry, index) => {
-    const key = String(entry.code);
-    if (seen.has(key)) {
-      report(source, 'duplicate-id', `The code ${key} is listed twice.`, {
-        nodeId: key,
-        path: ['codes', index, 'code'],
-      });
-    }
-    seen.add(key);
-  });
-  const classes = new Set<number>();
-  codes.classes.forEach((entry, index) => {
-    if (classes.has(entry.class)) {
-      report(source, 'duplicate-id', `The class ${entry.class}xx is listed twice.`, {
-        path: ['classes', index, 'class'],
-      });
-    }
-    classes.add(entry.class);
-  });
-  const missing = [1, 2, 3, 4, 5, 6].filter((c) => !classes.has(c));
-  if (missing.length > 0) {
-    report(
-      source,
-      'schema',
-      `Every class needs a name; missing: ${missing.map((c) => `${c}xx`).join(', ')}.`,
-      { path: ['classes'] },
-    );
-  }
 }
 
 function checkPlaceholders(files: readonly SourceFile[], report: Report): void {

@@ -8,4 +8,11 @@ export const paths = {
   support: (from?: string) =>
     from === undefined || from === '/' ? '/support' : `/support?from=${encodeURIComponent(from)}`,
   trail: (answerIds: readonly string[]) => encodePath(answerIds),
+  /** The SIP code reference; `filter` prefills its filter box. */
+  codes: (filter?: string) =>
+    filter === undefined || filter === '' ? '/codes' : `/codes?q=${encodeURIComponent(filter)}`,
+  /** One code's page (`/codes/503`, `/codes/603+`) or a class page (`/codes/4xx`). */
+  code: (segment: string | number) => `/codes/${String(segment)}`,
+  /** The start page with the paste box focused. */
+  paste: '/#paste',
 } as const;

@@ -1,3 +1,4 @@
+import { ACCEPTED_EXTRAS, IANA_RESPONSE_CODES } from '../sip-registry.ts';
 import type { SourceFile } from '../source-file.ts';
 
 /**
@@ -49,12 +50,24 @@ export function validFiles(): SourceFile[] {
       role: 'codes',
       data: {
         schemaVersion: 1,
-        classes: [1, 2, 3, 4, 5, 6].map((c) => ({ class: c, name: `Class ${c}` })),
-        codes: [
-          { code: 400, phrase: 'Bad Request' },
-          { code: 503, phrase: 'Service Unavailable' },
-          { code: '603+', phrase: 'Network Blocked' },
-        ],
+        classes: [1, 2, 3, 4, 5, 6].map((c) => ({
+          class: c,
+          name: `Class ${c}`,
+          meaning: `Any ${c}xx code.`,
+          retry: { advice: 'fix-first' },
+          leadsTo: '/',
+        })),
+        // The content check wants every registered code, so the fixture lists them all.
+        codes: [...IANA_RESPONSE_CODES, ...ACCEPTED_EXTRAS].map(([code, phrase]) => ({
+          code,
+          phrase,
+          meaning: `${String(code)} means ${phrase}.`,
+          causes: ['A cause.'],
+          retry: { advice: 'fix-first' },
+          leadsTo: code === 503 ? '/fails' : '/',
+        })),
+        families: [],
+        q850: [{ cause: 34, name: 'No circuit/channel available', meaning: 'Full.', sip: 503 }],
       },
     },
     {

@@ -5,7 +5,6 @@ import type { Codes, SipCode } from '../schema.ts';
 import { describeCode, parseSipCodes } from './sip-codes.ts';
 
 const small: Codes = {
-  schemaVersion: 1,
   classes: [
     { class: 1, name: 'Provisional' },
     { class: 2, name: 'Success' },

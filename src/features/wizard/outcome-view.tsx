@@ -6,7 +6,7 @@ import { RichText } from '@/components/ui/rich-text';
 import type { Config, Outcome, Support } from '@/engine/schema';
 import type { Feedback } from '@/stores/session-store';
 import { FeedbackPrompt } from './feedback-prompt';
-import { RetryAdvice } from './retry-advice';
+import { RetryAdvice } from '@/components/retry-advice';
 import { SupportAdvice } from './support-advice';
 
 export interface RelatedLink {

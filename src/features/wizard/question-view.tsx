@@ -29,6 +29,7 @@ export function QuestionView({
         </p>
       ) : null}
       <ul
+        id={isStart ? 'symptoms' : undefined}
         className={cn('mt-6 grid gap-3', isStart && 'sm:grid-cols-2 sm:gap-4')}
         aria-label="Answers"
       >

@@ -8,10 +8,13 @@ import { useHydrated } from '@/lib/use-hydrated';
 import { useSession } from '@/stores/session';
 import { Breadcrumbs } from './breadcrumbs';
 import { NotFoundView } from './not-found-view';
+import { readPasteSummary } from './paste-summary-state';
+import { PasteSummaryView } from './paste-summary-view';
 import { OutcomeView, type RelatedLink } from './outcome-view';
 import { ProgressSteps } from './progress-steps';
 import { QuestionView } from './question-view';
 import { resolveWizardPage } from './wizard-page';
+import { StartFinder } from './start/start-finder';
 import { WizardNav } from './wizard-nav';
 
 const EMPTY: readonly string[] = [];
@@ -20,7 +23,9 @@ const EMPTY: readonly string[] = [];
 export function WizardRoute() {
   const splat = useParams()['*'] ?? '';
   const page = resolveWizardPage(content, splat);
-  const previousAnswer = readPreviousAnswer(useLocation().state);
+  const state: unknown = useLocation().state;
+  const previousAnswer = readPreviousAnswer(state);
+  const pasted = readPasteSummary(state);
 
   if (page.kind === 'not-found') {
     return (
@@ -39,6 +44,7 @@ export function WizardRoute() {
   const crumbHref = (index: number) => trailPath({ steps: trail.steps.slice(0, index) });
   return (
     <>
+      {pasted ? <PasteSummaryView summary={pasted} /> : null}
       <Breadcrumbs crumbs={page.crumbs} hrefFor={(crumb) => crumbHref(crumb.index)} />
       {page.kind === 'question' ? (
         <>
@@ -51,6 +57,7 @@ export function WizardRoute() {
             answerHref={(answer: Answer) => paths.trail([...answerIds(trail), answer.id])}
             previousAnswerId={previousAnswer}
           />
+          {trail.steps.length === 0 ? <StartFinder /> : null}
         </>
       ) : (
         <>

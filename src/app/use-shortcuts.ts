@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { normalizePath } from './prerendered';
+import { paths } from '@/lib/paths';
+
+/** The site-wide keys, listed in the footer. */
+export const SHORTCUTS = [
+  { key: '/', action: 'paste a code or log', href: paths.paste },
+  { key: 's', action: 'search by symptom', href: '/#search' },
+  { key: 'c', action: 'the SIP code list', href: `${paths.codes()}#filter` },
+] as const;
+
+/** True when a key press belongs to what the person is typing, not to the page. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
+
+/**
+ * Single-key shortcuts to the ways in, from any page: `/` the paste box, `s` the symptom search,
+ * `c` the code list's filter. They never fire while typing in a field or with Ctrl, Alt or Meta
+ * held, so they can't eat a character or a browser shortcut.
+ */
+export function useShortcuts(): void {
+  const navigate = useNavigate();
+  const here = normalizePath(useLocation().pathname);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
+      if (isTyping(event.target)) return;
+      const shortcut = SHORTCUTS.find((candidate) => candidate.key === event.key);
+      if (!shortcut) return;
+      event.preventDefault();
+      const [pathname = '/', hash = ''] = shortcut.href.split('#');
+      const target = document.getElementById(hash);
+      // Already on the page: just move focus. Elsewhere: go there; the page focuses the box.
+      if (target && here === pathname) {
+        target.focus();
+        target.scrollIntoView({ block: 'center' });
+      } else {
+        void navigate({ pathname, hash: `#${hash}` });
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [navigate, here]);
+}

@@ -1,0 +1,38 @@
+import { Link } from 'react-router';
+import { paths } from '@/lib/paths';
+import { useHydrated } from '@/lib/use-hydrated';
+import { PasteBox } from './paste-box';
+import { SymptomSearch } from './symptom-search';
+
+/**
+ * The start page's other ways in: paste a code or log, or search by symptom. Both need JavaScript;
+ * until it runs (or without it) the code list, which works as plain pages, stands in.
+ */
+export function StartFinder() {
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <section aria-labelledby="finder-heading" className="mt-10">
+        <h2 id="finder-heading" className="text-xl font-bold">
+          Start from a code
+        </h2>
+        <p className="mt-2">
+          Got a SIP response code, like 503 or 608?{' '}
+          <Link
+            to={paths.codes()}
+            className="font-semibold text-accent underline underline-offset-4"
+          >
+            Look it up in the SIP code list
+          </Link>
+          .
+        </p>
+      </section>
+    );
+  }
+  return (
+    <>
+      <PasteBox />
+      <SymptomSearch />
+    </>
+  );
+}
