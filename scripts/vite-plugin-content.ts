@@ -1,12 +1,14 @@
 import type { Plugin } from 'vite';
 import { formatProblems } from '../src/engine/problems.ts';
+import type { Content } from '../src/engine/schema.ts';
 import type { ValidationResult } from '../src/engine/validate.ts';
 import { CONTENT_DIR, loadContent, yamlFilesUnder } from './content/load-content.ts';
 
 /** Module id → what it exports from the validated content. */
 const MODULES = {
-  'virtual:content': (result: ValidContent) => result.content,
+  'virtual:content': (result: ValidContent) => withoutKeywords(result.content),
   'virtual:code-reference': (result: ValidContent) => result.reference,
+  'virtual:search-keywords': (result: ValidContent) => nodeKeywords(result.content),
 } as const;
 type ModuleId = keyof typeof MODULES;
 type ValidContent = Extract<ValidationResult, { ok: true }>;
@@ -15,8 +17,8 @@ const isModuleId = (id: string): id is ModuleId => Object.hasOwn(MODULES, id);
 
 /**
  * Serves `virtual:content` (the tree, support, procedure and code phrases: what every page needs)
- * and `virtual:code-reference` (the code meanings and the Q.850 table: only the code pages, the
- * paste box and the search load it) as JSON. The YAML parser and the validator run here, at build
+ * and, on demand, `virtual:code-reference` (the code meanings and the Q.850 table: the code pages,
+ * the paste box and the search) and `virtual:search-keywords` (the search) as JSON. The YAML parser and the validator run here, at build
  * time; the browser gets plain data. Invalid content fails the build (and shows the dev-server
  * overlay) with every problem listed.
  */
@@ -50,4 +52,20 @@ export function contentPlugin(): Plugin {
       server.watcher.on('unlink', reload);
     },
   };
+}
+
+/** Search keywords are only for the search, which loads them on demand. */
+function withoutKeywords(content: Content): Content {
+  const nodes = Object.fromEntries(
+    Object.entries(content.nodes).map(([id, { keywords: _, ...node }]) => [id, node]),
+  );
+  return { ...content, nodes };
+}
+
+function nodeKeywords(content: Content): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.values(content.nodes).flatMap((node) =>
+      node.keywords ? [[node.id, node.keywords] as const] : [],
+    ),
+  );
 }

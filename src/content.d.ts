@@ -9,3 +9,9 @@ declare module 'virtual:code-reference' {
   const reference: CodeReference;
   export default reference;
 }
+
+declare module 'virtual:search-keywords' {
+  /** Node id → the keywords its content lists, for the symptom search. */
+  const keywords: Record<string, string[]>;
+  export default keywords;
+}

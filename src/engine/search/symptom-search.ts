@@ -24,18 +24,20 @@ export const MAX_HITS = 8;
 
 /**
  * Every place the search can send someone: questions, each answer (it leads one step further),
- * outcomes, and codes. Questions and outcomes go to their shortest path from the start.
+ * outcomes, and codes. Questions and outcomes go to their shortest path from the start. The
+ * browser's content leaves node keywords out (they load with the search): `keywordsOf` adds them.
  */
 export function searchDocuments(
   content: Pick<Content, 'nodes' | 'startId'>,
   reference: Pick<CodeReference, 'codes'>,
+  keywordsOf: (nodeId: string) => readonly string[] = () => [],
 ): SearchDocument[] {
   const trails = shortestTrails(content);
   const documents: SearchDocument[] = [];
   for (const node of Object.values(content.nodes)) {
     const trail: Trail | undefined = trails.get(node.id);
     if (!trail) continue;
-    const keywords = (node.keywords ?? []).join(' ');
+    const keywords = [...(node.keywords ?? []), ...keywordsOf(node.id)].join(' ');
     if (node.kind === 'outcome') {
       documents.push({
         id: `outcome:${node.id}`,
@@ -93,6 +95,7 @@ export function searchDocuments(
 export function createSymptomSearch(
   content: Pick<Content, 'nodes' | 'startId'>,
   reference: Pick<CodeReference, 'codes'>,
+  keywordsOf?: (nodeId: string) => readonly string[],
 ): (query: string) => SearchHit[] {
   const index = new MiniSearch<SearchDocument>({
     fields: ['title', 'text', 'keywords'],
@@ -103,7 +106,7 @@ export function createSymptomSearch(
       fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
     },
   });
-  index.addAll(searchDocuments(content, reference));
+  index.addAll(searchDocuments(content, reference, keywordsOf));
 
   return (query: string) => {
     const trimmed = query.trim().slice(0, 200);

@@ -1,8 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
-import { PasteBox } from './paste-box';
-import { SymptomSearch } from './symptom-search';
+
+// Both boxes need JavaScript, so they load after the page is interactive, off the critical path.
+const Finder = lazy(() => import('./finder'));
 
 /**
  * The start page's other ways in: paste a code or log, or search by symptom. Both need JavaScript;
@@ -10,29 +12,24 @@ import { SymptomSearch } from './symptom-search';
  */
 export function StartFinder() {
   const hydrated = useHydrated();
-  if (!hydrated) {
-    return (
-      <section aria-labelledby="finder-heading" className="mt-10">
-        <h2 id="finder-heading" className="text-xl font-bold">
-          Start from a code
-        </h2>
-        <p className="mt-2">
-          Got a SIP response code, like 503 or 608?{' '}
-          <Link
-            to={paths.codes()}
-            className="font-semibold text-accent underline underline-offset-4"
-          >
-            Look it up in the SIP code list
-          </Link>
-          .
-        </p>
-      </section>
-    );
-  }
+  const fallback = (
+    <section aria-labelledby="finder-heading" className="mt-10">
+      <h2 id="finder-heading" className="text-xl font-bold">
+        Start from a code
+      </h2>
+      <p className="mt-2">
+        Got a SIP response code, like 503 or 608?{' '}
+        <Link to={paths.codes()} className="font-semibold text-accent underline underline-offset-4">
+          Look it up in the SIP code list
+        </Link>
+        .
+      </p>
+    </section>
+  );
+  if (!hydrated) return fallback;
   return (
-    <>
-      <PasteBox />
-      <SymptomSearch />
-    </>
+    <Suspense fallback={fallback}>
+      <Finder />
+    </Suspense>
   );
 }
