@@ -9,6 +9,10 @@ const pages = [
   { name: 'five-step check', path: '/procedure' },
   { name: 'support request', path: `/support?from=${trailPath(trailTo('one-way-audio'))}` },
   { name: 'not found', path: '/no-such-page', notFound: true },
+  { name: 'SIP code list', path: '/codes' },
+  { name: '503 code', path: '/codes/503' },
+  { name: 'caller-identity code', path: '/codes/608' },
+  { name: 'unregistered code', path: '/codes/499', notFound: true },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -29,6 +33,24 @@ test('axe finds nothing after answering "did this fix it?" and ticking steps', a
   await page.goto(trailPath(trailTo('sip-401')));
   await page.getByRole('list', { name: 'Fix steps' }).getByRole('checkbox').first().check();
   await page.getByRole('button', { name: 'No, it still fails' }).click();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('axe finds nothing with search results, a paste problem, and a paste summary', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: /Describe what happens/ }).fill('echo');
+  await expect(page.getByRole('list', { name: 'Search results' })).toBeVisible();
+  const box = page.getByRole('textbox', { name: /Paste a SIP code/ });
+  await box.fill('nothing to see');
+  await page.getByRole('button', { name: 'Find the diagnosis' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await box.fill('SIP/2.0 503 Service Unavailable\nReason: Q.850;cause=34');
+  await page.getByRole('button', { name: 'Find the diagnosis' }).click();
+  await expect(page.getByRole('region', { name: 'From what you pasted' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
 

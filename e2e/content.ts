@@ -1,17 +1,17 @@
 import { expect, type Page } from '@playwright/test';
 import { getNode, isQuestion, outcomes, shortestTrails, type Trail } from '../src/engine/graph.ts';
 import { trailPath } from '../src/engine/path-codec.ts';
-import type { Content } from '../src/engine/schema.ts';
+import type { CodeReference, Content } from '../src/engine/schema.ts';
 import { loadContent } from '../scripts/content/load-content.ts';
 
 /** The same compiled content the build uses, so tests follow whatever the authors wrote. */
-async function load(): Promise<Content> {
+async function load(): Promise<{ content: Content; reference: CodeReference }> {
   const result = await loadContent();
   if (!result.ok) throw new Error('Content is invalid; run npm run content:check');
-  return result.content;
+  return result;
 }
 
-export const content = await load();
+export const { content, reference } = await load();
 const canonical = shortestTrails(content);
 
 export function trailTo(nodeId: string): Trail {

@@ -44,3 +44,14 @@ test('the support request page lists what to include with JavaScript off', async
     page.getByRole('link', { name: content.config.provider.supportEmail }).first(),
   ).toHaveAttribute('href', `mailto:${content.config.provider.supportEmail}`);
 });
+
+test('the code list and code pages work with JavaScript off', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Look it up in the SIP code list' }).click();
+  await expect(heading(page)).toHaveText('SIP response codes');
+  await page.getByRole('link', { name: '503 Service Unavailable' }).click();
+  await expect(heading(page)).toHaveText('503 Service Unavailable');
+  await expect(page.getByRole('heading', { name: 'What it means' })).toBeVisible();
+  await page.getByRole('link', { name: 'Troubleshoot a 503' }).click();
+  await expect(heading(page)).toHaveText(titleOf('sip-503-lcr'));
+});

@@ -17,6 +17,8 @@ export interface SearchHit {
 interface SearchDocument extends SearchHit {
   text: string;
   keywords: string;
+  /** Answers taken to get there: a broad match near the start beats a narrow one deep down. */
+  depth: number;
 }
 
 /** The most results shown: more is a wall of text on a phone. */
@@ -47,6 +49,7 @@ export function searchDocuments(
         href: encodePath(answerIds(trail)),
         text: `${node.summary} ${node.cause}`,
         keywords,
+        depth: trail.steps.length,
       });
       continue;
     }
@@ -59,6 +62,7 @@ export function searchDocuments(
         href: encodePath(answerIds(trail)),
         text: node.help ?? '',
         keywords,
+        depth: trail.steps.length,
       });
     }
     for (const answer of node.answers) {
@@ -70,6 +74,7 @@ export function searchDocuments(
         href: encodePath([...answerIds(trail), answer.id]),
         text: answer.hint ?? '',
         keywords: '',
+        depth: trail.steps.length + 1,
       });
     }
   }
@@ -82,6 +87,7 @@ export function searchDocuments(
       href: `/codes/${String(entry.code)}`,
       text: entry.meaning,
       keywords: [...(entry.keywords ?? []), ...(entry.oldPhrases ?? [])].join(' '),
+      depth: 4,
     });
   }
   return documents;
@@ -99,8 +105,9 @@ export function createSymptomSearch(
 ): (query: string) => SearchHit[] {
   const index = new MiniSearch<SearchDocument>({
     fields: ['title', 'text', 'keywords'],
-    storeFields: ['kind', 'title', 'context', 'href'],
+    storeFields: ['kind', 'title', 'context', 'href', 'depth'],
     searchOptions: {
+      boostDocument: (_id, _term, stored) => 1 + 2 / (1 + Number(stored?.depth ?? 4)),
       boost: { title: 3, keywords: 3, text: 1 },
       prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
