@@ -1,0 +1,100 @@
+import type { SipCode } from '../schema.ts';
+
+/** One reason-value of a Reason header (RFC 3326), like `Q.850;cause=34;text="No circuit/channel available"`. */
+export interface ReasonHeader {
+  /** As written but normalised: 'Q.850', 'SIP', 'STIR', or any other token upper-cased. */
+  protocol: string;
+  cause: number;
+  /** The text="..." parameter, unquoted, if present. */
+  text?: string;
+  /** The single reason-value as written, trimmed (one per comma-separated value). */
+  raw: string;
+}
+
+/** A SIP response found in a paste. */
+export interface PastedResponse {
+  /** As written, 100–699. */
+  code: number;
+  /** Reason phrase as written (may be ''). */
+  phrase: string;
+  /** 1-based line of the status line in the (unescaped) input. */
+  line: number;
+  /** CSeq method, upper-case, if the message had a CSeq header. */
+  method?: string;
+  /** Call-ID (or compact i:) if present. */
+  callId?: string;
+  /** Reason headers inside this response. */
+  reasons: ReasonHeader[];
+}
+
+/** A SIP request found in a paste. */
+export interface PastedRequest {
+  /** The method of the request line, like 'INVITE'. */
+  method: string;
+  /** 1-based line of the request line in the (unescaped) input. */
+  line: number;
+  callId?: string;
+  reasons: ReasonHeader[];
+}
+
+/** What `parsePaste` extracted from a paste: no interpretation, no tables. */
+export interface PasteParse {
+  /** Every SIP response found, in order (1xx included). */
+  responses: PastedResponse[];
+  requests: PastedRequest[];
+  /** Reason headers not inside any message (e.g. the paste is just a Reason header). */
+  looseReasons: ReasonHeader[];
+  /** Codes mentioned in free text, distinct, first-seen order (only when no SIP structure was found). */
+  textCodes: { code: SipCode; index: number }[];
+  /** Q.850 causes (0–127) mentioned in free text like "cause 34", "Q.850 cause=34", distinct (free text only). */
+  textQ850: number[];
+  /** Three-digit-looking codes outside 100–699 that were clearly meant as codes, distinct. */
+  invalidCodes: string[];
+  /** The input was longer than MAX_PASTE_LENGTH and was cut. */
+  truncated: boolean;
+}
+
+/** The tables `understandPaste` looks codes and causes up in. */
+export interface PasteReference {
+  /** Registered codes (+ legacy ones); 603+ has phrase 'Network Blocked'. */
+  codes: readonly {
+    code: SipCode;
+    phrase: string;
+    oldPhrases?: readonly string[] | undefined;
+  }[];
+  /** 1..6, e.g. { class: 4, name: 'Client failure' }. */
+  classes: readonly { class: number; name: string }[];
+  /** sip = typical SIP mapping (RFC 3398); absent for 16 Normal call clearing. */
+  q850: readonly { cause: number; name: string; sip?: number | undefined }[];
+}
+
+/** Where the chosen code came from. */
+export type UnderstandingSource =
+  'code' | 'status-line' | 'messages' | 'sip-reason' | 'stir-reason' | 'q850-typical' | 'text';
+
+/** What the app understood of a paste: a code to diagnose from, or why there is none. */
+export type Understanding =
+  | {
+      ok: true;
+      /** The code to diagnose from. */
+      code: SipCode;
+      /** Registered phrase, or for an unregistered code `${className} (not a registered code)`. */
+      phrase: string;
+      registered: boolean;
+      /** Phrase as written in the paste, only when it differs from the registered and old phrases. */
+      writtenPhrase?: string;
+      source: UnderstandingSource;
+      /** The Q.850 cause seen; name/typicalSip from the table when known. */
+      q850?: { cause: number; name?: string; typicalSip?: number };
+      /** All Reason headers that belong to the chosen response (or loose ones). */
+      reasons: ReasonHeader[];
+      /** Other codes worth offering as alternatives, distinct, excluding `code`. */
+      others: SipCode[];
+      /** Short user-facing sentences. */
+      notes: string[];
+    }
+  | {
+      ok: false;
+      /** One or two user-facing sentences: what was (not) understood and what to paste instead. */
+      reason: string;
+    };
