@@ -137,3 +137,9 @@ test('every code page is prerendered with its phrase', async ({ request }) => {
     expect(html).toContain(`${String(code.code)}</span> ${code.phrase.replaceAll('&', '&amp;')}`);
   }
 });
+
+test('a diagnosis links to the pages of the codes it explains', async ({ page }) => {
+  await page.goto('/never-connects/sip-code/503/lcr/occasional');
+  await page.getByRole('link', { name: 'What 503 Service Unavailable means' }).click();
+  await expect(heading(page)).toHaveText('503 Service Unavailable');
+});

@@ -24,6 +24,8 @@ interface OutcomeViewProps {
   feedback: Feedback | undefined;
   onFeedback: (feedback: Feedback | null) => void;
   related: readonly RelatedLink[];
+  /** The SIP codes this diagnosis explains, each linking to its code page. */
+  codeLinks: readonly { label: string; href: string }[];
   procedureHref: string;
   requestHref: string;
   /** Controls that need JavaScript appear once the page is interactive. */
@@ -102,6 +104,16 @@ export function OutcomeView(props: OutcomeViewProps) {
               Work through the five-step check
             </Link>
           </li>
+          {props.codeLinks.map((link) => (
+            <li key={link.href}>
+              <Link
+                to={link.href}
+                className="inline-flex min-h-11 items-center text-accent underline"
+              >
+                What {link.label} means
+              </Link>
+            </li>
+          ))}
           {props.related.map((link) => (
             <li key={link.id}>
               <Link

@@ -87,6 +87,7 @@ function OutcomeRoute({ outcome, requestHref }: { outcome: Outcome; requestHref:
       feedback={feedback}
       onFeedback={(value) => setFeedback(outcome.id, value)}
       related={relatedLinks(outcome)}
+      codeLinks={codeLinks(outcome)}
       procedureHref={paths.procedure}
       requestHref={requestHref}
       interactive={interactive}
@@ -99,6 +100,13 @@ function relatedLinks(outcome: Outcome): RelatedLink[] {
     const trail: Trail | undefined = canonicalTrail(id);
     const node = getNode(content, id);
     return trail && node ? [{ id, title: node.title, href: trailPath(trail) }] : [];
+  });
+}
+
+function codeLinks(outcome: Outcome): { label: string; href: string }[] {
+  return (outcome.codes ?? []).flatMap((code) => {
+    const entry = content.codes.codes.find((candidate) => candidate.code === code);
+    return entry ? [{ label: `${String(code)} ${entry.phrase}`, href: paths.code(code) }] : [];
   });
 }
 
