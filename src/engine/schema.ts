@@ -296,6 +296,14 @@ export const Q850CauseSchema = z.strictObject({
       'The SIP response it typically maps to (RFC 3398). Leave out when it is not a failure.',
     ),
   sipNote: Text.optional().describe('How platforms differ from the typical mapping.'),
+  aliases: z
+    .array(
+      z.string().regex(/^[A-Z][A-Z0-9_]+$/, 'aliases are upper-case names like NORMAL_CLEARING'),
+    )
+    .optional()
+    .describe(
+      'Names switches log for this cause, like NORMAL_TEMPORARY_FAILURE (FreeSWITCH; Asterisk adds AST_CAUSE_).',
+    ),
 });
 
 export const CodeFamilySchema = z.strictObject({

@@ -65,7 +65,13 @@ export interface PasteReference {
   /** 1..6, e.g. { class: 4, name: 'Client failure' }. */
   classes: readonly { class: number; name: string }[];
   /** sip = typical SIP mapping (RFC 3398); absent for 16 Normal call clearing. */
-  q850: readonly { cause: number; name: string; sip?: number | undefined }[];
+  q850: readonly {
+    cause: number;
+    name: string;
+    sip?: number | undefined;
+    /** Names switches log for the cause, like NORMAL_TEMPORARY_FAILURE. */
+    aliases?: readonly string[] | undefined;
+  }[];
 }
 
 /** Where the chosen code came from. */

@@ -456,3 +456,41 @@ describe('PasteReference', () => {
     expectTypeOf<CodeReference>().toExtend<PasteReference>();
   });
 });
+
+describe('understandPaste: switch cause names', () => {
+  const read = (text: string) => understandPaste(text, testReference);
+
+  it('reads a FreeSWITCH hangup line by its cause name, as a typical mapping', () => {
+    const result = read(
+      '2026-11-24 10:00:01.123456 [NOTICE] sofia.c:1090 Hangup sofia/external/+15551234567@192.0.2.10 [CS_CONSUME_MEDIA] [NORMAL_TEMPORARY_FAILURE]',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      code: 503,
+      source: 'q850-typical',
+      q850: { cause: 41 },
+    });
+  });
+
+  it('reads an Asterisk cause constant', () => {
+    expect(read('hangup: AST_CAUSE_NORMAL_CIRCUIT_CONGESTION')).toMatchObject({
+      ok: true,
+      code: 503,
+      q850: { cause: 34 },
+    });
+  });
+
+  it('says a normal clearing is not an error, and ignores names it does not know', () => {
+    const clearing = read('[NORMAL_CLEARING]');
+    expect(clearing.ok).toBe(false);
+    expect(!clearing.ok && clearing.reason).toContain('Normal call clearing');
+    expect(read('MEDIA_TIMEOUT_SOMETHING').ok).toBe(false);
+  });
+
+  it('lets a SIP code in the same text win over a cause name', () => {
+    expect(read('SIP/2.0 480 Temporarily Unavailable [NORMAL_TEMPORARY_FAILURE]')).toMatchObject({
+      ok: true,
+      code: 480,
+    });
+  });
+});

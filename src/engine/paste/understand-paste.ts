@@ -30,6 +30,8 @@ interface Tables {
   codes: Map<SipCode, { phrase: string; oldPhrases: readonly string[] }>;
   classes: Map<number, string>;
   q850: Map<number, { name: string; sip: number | undefined }>;
+  /** Switch cause names (NORMAL_TEMPORARY_FAILURE) → Q.850 cause. */
+  causeNames: Map<string, number>;
 }
 
 /** What a step chose, before phrases and notes are added. */
@@ -52,15 +54,21 @@ const tableCache = new WeakMap<PasteReference, Tables>();
 function tablesOf(reference: PasteReference): Tables {
   const cached = tableCache.get(reference);
   if (cached) return cached;
-  const tables: Tables = { codes: new Map(), classes: new Map(), q850: new Map() };
+  const tables: Tables = {
+    codes: new Map(),
+    classes: new Map(),
+    q850: new Map(),
+    causeNames: new Map(),
+  };
   for (const { code, phrase, oldPhrases } of reference.codes) {
     if (!tables.codes.has(code)) tables.codes.set(code, { phrase, oldPhrases: oldPhrases ?? [] });
   }
   for (const entry of reference.classes) {
     if (!tables.classes.has(entry.class)) tables.classes.set(entry.class, entry.name);
   }
-  for (const { cause, name, sip } of reference.q850) {
+  for (const { cause, name, sip, aliases } of reference.q850) {
     if (!tables.q850.has(cause)) tables.q850.set(cause, { name, sip });
+    for (const alias of aliases ?? []) tables.causeNames.set(alias, cause);
   }
   tableCache.set(reference, tables);
   return tables;
@@ -310,6 +318,23 @@ function fromText(parse: PasteParse, trimmed: string, tables: Tables): Outcome |
   return parse.textQ850.length > 0 ? fromQ850(parse.textQ850, tables, []) : undefined;
 }
 
+/** Upper-case words with an underscore, like FreeSWITCH's NORMAL_TEMPORARY_FAILURE. */
+const CAUSE_NAME = /\b(?:AST_CAUSE_)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
+
+/**
+ * Step 7: a switch's name for a Q.850 cause (FreeSWITCH's `NORMAL_TEMPORARY_FAILURE`, Asterisk's
+ * `AST_CAUSE_NORMAL_CIRCUIT_CONGESTION`), when nothing SIP-shaped was found. Read like a Q.850
+ * Reason: the typical SIP response, with a note that it is typical.
+ */
+function fromCauseNames(trimmed: string, tables: Tables): Outcome | undefined {
+  const causes: number[] = [];
+  for (const match of trimmed.slice(0, 20_000).matchAll(CAUSE_NAME)) {
+    const cause = tables.causeNames.get(match[1] ?? '');
+    if (cause !== undefined && !causes.includes(cause)) causes.push(cause);
+  }
+  return causes.length > 0 ? fromQ850(causes, tables, []) : undefined;
+}
+
 /** Steps 2–8 in order: the first that applies decides. */
 function choose(parse: PasteParse, trimmed: string, tables: Tables): Outcome {
   const invalid = parse.invalidCodes[0];
@@ -318,6 +343,7 @@ function choose(parse: PasteParse, trimmed: string, tables: Tables): Outcome {
     fromReasons(parse, tables) ??
     fromIncomplete(parse, tables) ??
     fromText(parse, trimmed, tables) ??
+    fromCauseNames(trimmed, tables) ??
     fail(invalid === undefined ? sentences.nothing : sentences.invalidCode(invalid))
   );
 }
