@@ -7,7 +7,7 @@ import { useHydrated } from '@/lib/use-hydrated';
 import { loadSavedSession, useSession } from '@/stores/session';
 import type { SessionNotice } from '@/stores/session-store';
 import { pageMeta } from './page-meta';
-import { SHORTCUTS, useShortcuts } from './use-shortcuts';
+import { SHORTCUTS, useShortcuts, useShortcutsEnabled } from './use-shortcuts';
 
 const NOTICES: Record<SessionNotice, string> = {
   'storage-reset':
@@ -50,8 +50,10 @@ export function RootLayout() {
     // An address with a #target (a shortcut, "Paste a code") focuses that target instead.
     if (hashRef.current !== '') return;
     // After each step, focus the new heading so keyboard and screen-reader users start there.
+    // A page can put something before it that must be read first (what a paste was read as).
     const heading = document.querySelector<HTMLElement>('main h1[data-page-heading]');
-    heading?.focus();
+    const first = document.querySelector<HTMLElement>('main [data-focus-first]') ?? heading;
+    first?.focus();
     setAnnouncement(heading?.textContent ?? document.title);
   }, [pathname]);
 
@@ -115,20 +117,7 @@ export function RootLayout() {
             .
           </p>
           <p>Your answers and ticks stay in this browser. Nothing is sent anywhere.</p>
-          <p>
-            Keyboard:{' '}
-            {SHORTCUTS.map((shortcut, index) => (
-              <span key={shortcut.key}>
-                {index > 0 ? ' · ' : null}
-                <kbd className="rounded border border-line bg-surface px-1.5 font-mono">
-                  {shortcut.key}
-                </kbd>{' '}
-                <Link to={shortcut.href} className="underline underline-offset-4">
-                  {shortcut.action}
-                </Link>
-              </span>
-            ))}
-          </p>
+          <ShortcutList />
         </div>
       </footer>
 
@@ -141,6 +130,43 @@ export function RootLayout() {
         {announcement}
       </div>
       <ScrollRestoration />
+    </div>
+  );
+}
+
+/** The footer's list of single-key shortcuts, with the switch that turns them off and on. */
+function ShortcutList() {
+  const [enabled, setEnabled] = useShortcutsEnabled();
+  const hydrated = useHydrated();
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      {enabled ? (
+        <p>
+          Keyboard:{' '}
+          {SHORTCUTS.map((shortcut, index) => (
+            <span key={shortcut.key}>
+              {index > 0 ? ' · ' : null}
+              <kbd className="rounded border border-line bg-surface px-1.5 font-mono">
+                {shortcut.key}
+              </kbd>{' '}
+              <Link to={shortcut.href} className="underline underline-offset-4">
+                {shortcut.action}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : (
+        <p>Single-key shortcuts are off.</p>
+      )}
+      {hydrated ? (
+        <button
+          type="button"
+          className="min-h-11 text-accent underline underline-offset-4"
+          onClick={() => setEnabled(!enabled)}
+        >
+          {enabled ? 'Turn shortcuts off' : 'Turn shortcuts on'}
+        </button>
+      ) : null}
     </div>
   );
 }

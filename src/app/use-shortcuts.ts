@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { safeLocalStorage } from '@/lib/safe-storage';
 import { useLocation, useNavigate } from 'react-router';
 import { normalizePath } from './prerendered';
 import { paths } from '@/lib/paths';
@@ -9,6 +10,32 @@ export const SHORTCUTS = [
   { key: 's', action: 'search by symptom', href: '/#search' },
   { key: 'c', action: 'the SIP code list', href: `${paths.codes()}#filter` },
 ] as const;
+
+const STORAGE_KEY = 'call-troubleshooter:shortcuts';
+const storage = safeLocalStorage();
+const listeners = new Set<() => void>();
+
+/**
+ * Whether single-key shortcuts are on (the default). WCAG 2.1.4 asks that single-character
+ * shortcuts can be turned off, since speech input can set them off by accident; the choice is
+ * kept in this browser.
+ */
+export function useShortcutsEnabled(): [enabled: boolean, setEnabled: (on: boolean) => void] {
+  const enabled = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => storage.getItem(STORAGE_KEY) !== 'off',
+    () => true,
+  );
+  const setEnabled = (on: boolean) => {
+    if (on) storage.removeItem(STORAGE_KEY);
+    else storage.setItem(STORAGE_KEY, 'off');
+    for (const listener of listeners) listener();
+  };
+  return [enabled, setEnabled];
+}
 
 /** True when a key press belongs to what the person is typing, not to the page. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -29,7 +56,9 @@ export function isTyping(target: EventTarget | null): boolean {
 export function useShortcuts(): void {
   const navigate = useNavigate();
   const here = normalizePath(useLocation().pathname);
+  const [enabled] = useShortcutsEnabled();
   useEffect(() => {
+    if (!enabled) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
       if (isTyping(event.target)) return;
@@ -48,5 +77,5 @@ export function useShortcuts(): void {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [navigate, here]);
+  }, [navigate, here, enabled]);
 }

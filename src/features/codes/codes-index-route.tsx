@@ -1,5 +1,5 @@
 import reference from 'virtual:code-reference';
-import { useEffect, useRef, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { inputClass } from '@/components/ui/field';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -27,7 +27,10 @@ export function CodesIndexRoute() {
   }, [hash]);
   // The prerendered page is unfiltered; the filter applies once the page is interactive, so
   // hydration meets the same markup.
-  const query = hydrated ? (params.get('q') ?? '') : '';
+  // What is typed lives in state, and is copied to the address (`?q=`) for reloads and links: the
+  // address updates a beat late, so typing straight into it would drop keys on a slow phone.
+  const [typed, setTyped] = useState<string | undefined>(undefined);
+  const query = typed ?? (hydrated ? (params.get('q') ?? '') : '');
   const shown = filterCodes(query, reference.codes, reference.q850);
   const total = reference.codes.length;
 
@@ -67,8 +70,10 @@ export function CodesIndexRoute() {
           aria-describedby={`${inputId}-hint ${inputId}-count`}
           className={`${inputClass} mt-2 max-w-md`}
           value={query}
+          disabled={!hydrated}
           onChange={(event) => {
             const value = event.target.value;
+            setTyped(value);
             setParams(value === '' ? {} : { q: value }, {
               replace: true,
               preventScrollReset: true,

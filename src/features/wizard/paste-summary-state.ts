@@ -1,42 +1,38 @@
+import * as z from 'zod/mini';
+
 /**
  * What the paste box understood, carried to the step it leads to in the history entry's state
- * (so it survives a reload, and never goes into the address or storage).
+ * (so it survives a reload and Back, and never goes into the address or storage). History state
+ * outlives releases and anything on the page can write it, so it is checked before use.
  */
-export interface PasteSummary {
-  code: string;
-  phrase: string;
-  registered: boolean;
-  writtenPhrase?: string;
-  q850?: { cause: number; name?: string; typicalSip?: number };
+const PasteSummarySchema = z.object({
+  code: z.string(),
+  phrase: z.string(),
+  registered: z.boolean(),
+  /** The phrase as written in the paste, when it differs from the registered one. */
+  writtenPhrase: z.optional(z.string()),
+  q850: z.optional(
+    z.object({
+      cause: z.number(),
+      name: z.optional(z.string()),
+      typicalSip: z.optional(z.number()),
+    }),
+  ),
   /** The code came from a Q.850 cause's typical mapping, not from a SIP response. */
-  typical: boolean;
-  /** Reason headers as written. */
-  reasons: string[];
-  notes: string[];
+  typical: z.boolean(),
+  /** Reason headers as written (cleaned and shortened by the reader). */
+  reasons: z.array(z.string()),
+  notes: z.array(z.string()),
   /** Other codes in the paste, worth a look. */
-  others: { code: string; phrase: string }[];
-}
+  others: z.array(z.object({ code: z.string(), phrase: z.string() })),
+});
 
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every(isString);
+export type PasteSummary = z.infer<typeof PasteSummarySchema>;
 
-/** The summary in a location's state, if there is a well-formed one (state can be stale or foreign). */
+const StateSchema = z.object({ pasted: PasteSummarySchema });
+
+/** The summary in a location's state, if there is a well-formed one. */
 export function readPasteSummary(state: unknown): PasteSummary | undefined {
-  if (state === null || typeof state !== 'object' || !('pasted' in state)) return undefined;
-  const value: unknown = state.pasted;
-  if (value === null || typeof value !== 'object') return undefined;
-  const summary = value as Partial<Record<keyof PasteSummary, unknown>>;
-  if (
-    !isString(summary.code) ||
-    !isString(summary.phrase) ||
-    typeof summary.registered !== 'boolean' ||
-    typeof summary.typical !== 'boolean' ||
-    !isStringArray(summary.reasons) ||
-    !isStringArray(summary.notes) ||
-    !Array.isArray(summary.others)
-  ) {
-    return undefined;
-  }
-  return value as PasteSummary;
+  const parsed = StateSchema.safeParse(state);
+  return parsed.success ? parsed.data.pasted : undefined;
 }

@@ -10,7 +10,7 @@ export function PasteSummaryView({ summary }: { summary: PasteSummary }) {
       aria-labelledby="pasted-heading"
       className="mb-6 rounded-xl border-l-4 border-accent bg-accent-soft p-4"
     >
-      <h2 id="pasted-heading" className="font-bold">
+      <h2 id="pasted-heading" tabIndex={-1} data-focus-first="" className="font-bold">
         From what you pasted
       </h2>
       <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">

@@ -25,7 +25,9 @@ export function WizardRoute() {
   const page = resolveWizardPage(content, splat);
   const state: unknown = useLocation().state;
   const previousAnswer = readPreviousAnswer(state);
-  const pasted = readPasteSummary(state);
+  // History state isn't in the prerendered HTML: show the summary once hydrated, not during.
+  const hydrated = useHydrated();
+  const pasted = hydrated ? readPasteSummary(state) : undefined;
 
   if (page.kind === 'not-found') {
     return (

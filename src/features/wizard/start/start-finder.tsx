@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { LoadBoundary } from '@/components/load-boundary';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
 
@@ -28,8 +29,10 @@ export function StartFinder() {
   );
   if (!hydrated) return fallback;
   return (
-    <Suspense fallback={fallback}>
-      <Finder />
-    </Suspense>
+    <LoadBoundary fallback={fallback}>
+      <Suspense fallback={fallback}>
+        <Finder />
+      </Suspense>
+    </LoadBoundary>
   );
 }

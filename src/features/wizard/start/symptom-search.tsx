@@ -26,8 +26,10 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
  */
 export function SymptomSearch() {
   const [params, setParams] = useSearchParams();
-  const query = params.get('search') ?? '';
-  // Rendered only once hydrated (see StartFinder), so reading the address here is safe.
+  // Rendered only once hydrated (see StartFinder), so reading the address here is safe. What is
+  // typed lives in state and is copied to the address: the address updates a beat late, so typing
+  // straight into it would drop keys on a slow phone.
+  const [query, setQuery] = useState(() => params.get('search') ?? '');
   const [loader, setLoader] = useState<Loader>({ kind: 'idle' });
   const navigate = useNavigate();
   const { hash } = useLocation();
@@ -99,6 +101,7 @@ export function SymptomSearch() {
           onChange={(event) => {
             load();
             const value = event.target.value;
+            setQuery(value);
             setParams(value === '' ? {} : { search: value }, {
               replace: true,
               preventScrollReset: true,
