@@ -80,7 +80,7 @@ test('a paste that says nothing useful gets a sentence, keeps the text, and poin
   await expect(box).toHaveAttribute('aria-invalid', 'true');
   await expect(box).toHaveValue('hello, our phones are broken');
   await expect(box).toBeFocused();
-  await alert.getByRole('link', { name: /four symptoms/ }).click();
+  await alert.getByRole('link', { name: 'Show me the four symptoms' }).click();
   await expect(page).toHaveURL(/#symptoms$/);
 
   await box.fill(samples.provisionalOnly);

@@ -9,7 +9,7 @@ const search = createSymptomSearch(content, reference, (id) => keywords[id] ?? [
 
 /** Where a result lands: the node id for a wizard path, the page for a code. */
 function landing(href: string): string {
-  if (href.startsWith('/codes/')) return href;
+  if (href.startsWith('/codes')) return href;
   const decoded = decodePath(content, href);
   if (!decoded.ok) throw new Error(`Broken result link ${href}`);
   return decoded.trail.nodeId;
@@ -42,9 +42,22 @@ describe('symptom search', () => {
     expect(top(query)).toContain(expected);
   });
 
-  it('finds codes by number and by phrase', () => {
+  it('finds codes by number and by phrase, and puts a code named in the query first', () => {
     expect(top('503', 5)).toContain('/codes/503');
     expect(top('busy here', 5)).toContain('/codes/486');
+    expect(top('sip 503', 1)).toEqual(['/codes/503']);
+    expect(top('we get error 404 on some calls', 1)).toEqual(['/codes/404']);
+    expect(top('603+ network blocked', 1)).toEqual(['/codes/603+']);
+  });
+
+  it('finds Q.850 causes by number, name and switch name', () => {
+    for (const query of ['cause 34', 'no circuit available', 'NORMAL_CIRCUIT_CONGESTION']) {
+      expect(search(query)[0]?.href, query).toBe('/codes#q850-34');
+    }
+  });
+
+  it('sends busy signals to the busy diagnosis', () => {
+    expect(top('busy signal')).toContain('far-end-busy');
   });
 
   it('returns nothing for an empty query, and at most a page of results', () => {

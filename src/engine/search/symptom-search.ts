@@ -6,7 +6,7 @@ import type { CodeReference, Content } from '../schema.ts';
 /** One search result: where it goes and what to show. */
 export interface SearchHit {
   id: string;
-  kind: 'question' | 'answer' | 'outcome' | 'code';
+  kind: 'question' | 'answer' | 'outcome' | 'code' | 'cause';
   title: string;
   /** A short line under the title: the question an answer belongs to, a code's class, … */
   context: string;
@@ -21,6 +21,9 @@ interface SearchDocument extends SearchHit {
   depth: number;
 }
 
+/** A SIP code inside a query: three digits 100–699 standing alone (603 may carry a plus). */
+const CODE_IN_QUERY = /(?<![\d.:/])([1-6]\d\d)(\+?)(?![\d.:])/g;
+
 /** The most results shown: more is a wall of text on a phone. */
 export const MAX_HITS = 8;
 
@@ -31,7 +34,7 @@ export const MAX_HITS = 8;
  */
 export function searchDocuments(
   content: Pick<Content, 'nodes' | 'startId'>,
-  reference: Pick<CodeReference, 'codes'>,
+  reference: Pick<CodeReference, 'codes' | 'q850'>,
   keywordsOf: (nodeId: string) => readonly string[] = () => [],
 ): SearchDocument[] {
   const trails = shortestTrails(content);
@@ -87,7 +90,19 @@ export function searchDocuments(
       href: `/codes/${String(entry.code)}`,
       text: entry.meaning,
       keywords: [...(entry.keywords ?? []), ...(entry.oldPhrases ?? [])].join(' '),
-      depth: 4,
+      depth: 5,
+    });
+  }
+  for (const cause of reference.q850) {
+    documents.push({
+      id: `q850:${String(cause.cause)}`,
+      kind: 'cause',
+      title: `Q.850 cause ${String(cause.cause)}: ${cause.name}`,
+      context: 'Q.850 cause',
+      href: `/codes#q850-${String(cause.cause)}`,
+      text: cause.meaning,
+      keywords: (cause.aliases ?? []).join(' '),
+      depth: 5,
     });
   }
   return documents;
@@ -100,7 +115,7 @@ export function searchDocuments(
  */
 export function createSymptomSearch(
   content: Pick<Content, 'nodes' | 'startId'>,
-  reference: Pick<CodeReference, 'codes'>,
+  reference: Pick<CodeReference, 'codes' | 'q850'>,
   keywordsOf?: (nodeId: string) => readonly string[],
 ): (query: string) => SearchHit[] {
   const index = new MiniSearch<SearchDocument>({
@@ -113,16 +128,25 @@ export function createSymptomSearch(
       fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
     },
   });
-  index.addAll(searchDocuments(content, reference, keywordsOf));
+  const documents = searchDocuments(content, reference, keywordsOf);
+  index.addAll(documents);
+  const codePages = new Map(
+    documents.filter((doc) => doc.kind === 'code').map((doc) => [doc.href, doc]),
+  );
 
   return (query: string) => {
     const trimmed = query.trim().slice(0, 200);
     if (trimmed === '') return [];
+    // A code in the query ("sip 503", "error 404") means its page, whatever the other words.
+    const named = [...trimmed.matchAll(CODE_IN_QUERY)].flatMap((match) => {
+      const doc = codePages.get(`/codes/${match[1] ?? ''}${match[2] === '+' ? '+' : ''}`);
+      return doc ? [doc] : [];
+    });
     const all = index.search(trimmed, { combineWith: 'AND' });
     const results = all.length > 0 ? all : index.search(trimmed, { combineWith: 'OR' });
     const seen = new Set<string>();
     const hits: SearchHit[] = [];
-    for (const result of results) {
+    for (const result of [...named, ...results]) {
       const hit: SearchHit = {
         id: String(result.id),
         kind: result.kind as SearchHit['kind'],

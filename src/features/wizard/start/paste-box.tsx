@@ -87,7 +87,7 @@ export function PasteBox() {
           <p id={problemId} role="alert" className="mt-2 font-semibold text-danger">
             {problem}{' '}
             <a href="#symptoms" className="text-accent underline underline-offset-4">
-              Or choose what you see from the four symptoms.
+              Show me the four symptoms
             </a>
           </p>
         ) : null}

@@ -17,6 +17,7 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
   answer: 'Answer',
   outcome: 'Diagnosis',
   code: 'SIP code',
+  cause: 'Q.850 cause',
 };
 
 /**
