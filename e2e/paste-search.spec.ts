@@ -143,3 +143,12 @@ test('keyboard quick path: c opens the code list, / the paste box, s the search;
   await expect(page.getByRole('searchbox', { name: /Describe what happens/ })).toBeFocused();
   await expect(page.getByRole('contentinfo')).toContainText('paste a code or log');
 });
+
+test('the pasted code goes into the support request about the same diagnosis', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: /Paste a SIP code/ }).fill(samples.challengeThenBusy);
+  await page.getByRole('button', { name: 'Find the diagnosis' }).click();
+  await expect(heading(page)).toHaveText(leadsTo(486).title);
+  await page.getByRole('link', { name: 'Prepare a support request' }).click();
+  await expect(page.getByRole('textbox', { name: 'SIP response codes' })).toHaveValue('486');
+});

@@ -1,10 +1,11 @@
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { decodePath, trailPath } from '@/engine/path-codec';
-import { ticketContext } from '@/engine/ticket/context';
+import { ticketContext, type TicketContext } from '@/engine/ticket/context';
 import type { TicketDraft } from '@/engine/ticket/model';
 import { content } from '@/lib/content';
 import { useHydrated } from '@/lib/use-hydrated';
+import { usePasteDraft, type PasteLanding } from '@/stores/paste-draft';
 import { useSession } from '@/stores/session';
 import { OtherDraftNotice } from './other-draft-notice';
 import { StaticGuidance } from './static-guidance';
@@ -26,7 +27,8 @@ export function TicketRoute() {
   const from = readFrom(params.get('from'));
   const base = saved ?? newDraft();
   const draft: TicketDraft = from ? { ...base, trail: from } : base;
-  const context = ticketContext(content, draft.trail);
+  const landing = usePasteDraft((state) => state.landing);
+  const context = withPastedCode(ticketContext(content, draft.trail), landing);
   const otherDraft =
     saved && from && saved.trail.join('/') !== from.join('/') && hasTyped(saved)
       ? ticketContext(content, saved.trail)
@@ -100,4 +102,16 @@ function hasTyped(draft: TicketDraft): boolean {
     ...draft.destinations,
     ...draft.timestamps,
   ].some((text) => text.trim() !== '');
+}
+
+/**
+ * A code pasted on the start page belongs in the request about the diagnosis it led to (and any
+ * step after it), even when no answer on the way names it, like 486 leading to "busy".
+ */
+function withPastedCode(context: TicketContext, landing: PasteLanding | undefined): TicketContext {
+  if (!landing || context.trail.steps.length === 0) return context;
+  const path = trailPath(context.trail);
+  const onTheWay = path === landing.path || path.startsWith(`${landing.path}/`);
+  if (!onTheWay || context.facts.codes.includes(landing.code)) return context;
+  return { ...context, facts: { ...context.facts, codes: [landing.code, ...context.facts.codes] } };
 }

@@ -18,6 +18,7 @@ type Status = { kind: 'idle' } | { kind: 'reading' } | { kind: 'problem'; messag
 export function PasteBox() {
   const text = usePasteDraft((state) => state.text);
   const setText = usePasteDraft((state) => state.setText);
+  const setLanding = usePasteDraft((state) => state.setLanding);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const navigate = useNavigate();
   const { hash } = useLocation();
@@ -38,6 +39,7 @@ export function PasteBox() {
       const reading = readPaste(text);
       if (reading.ok) {
         setStatus({ kind: 'idle' });
+        setLanding({ code: reading.code, path: reading.href });
         void navigate(reading.href, { state: { pasted: reading.summary } });
       } else {
         setStatus({ kind: 'problem', message: reading.reason });

@@ -1,11 +1,13 @@
 import reference from 'virtual:code-reference';
 import { lookupCode } from '@/engine/codes/lookup';
+import type { SipCode } from '@/engine/schema';
 import { understandPaste } from '@/engine/paste/understand-paste';
 import type { PasteSummary } from '@/features/wizard/paste-summary-state';
 
 /** What the paste box does with a paste: where to go and what to say, or why it can't tell. */
 export type PasteReading =
-  { ok: true; href: string; summary: PasteSummary } | { ok: false; reason: string };
+  | { ok: true; href: string; code: SipCode; summary: PasteSummary }
+  | { ok: false; reason: string };
 
 /**
  * Reads a paste (a code, a status line, a Reason header, SIP messages) and finds the step of the
@@ -30,6 +32,7 @@ export function readPaste(text: string): PasteReading {
   return {
     ok: true,
     href,
+    code: understood.code,
     summary: {
       code: segment,
       phrase: understood.phrase,
