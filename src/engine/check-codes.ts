@@ -117,6 +117,8 @@ export function checkCodes(
   codes.classes.forEach((entry, index) => {
     checkPath(entry.leadsTo, ['classes', index, 'leadsTo'], `${entry.class}xx`);
   });
+  checkPath(codes.afterAnswer.answered, ['afterAnswer', 'answered'], 'afterAnswer');
+  checkPath(codes.afterAnswer.dropped, ['afterAnswer', 'dropped'], 'afterAnswer');
   codes.families.forEach((family, index) => {
     checkPath(family.branch, ['families', index, 'branch'], family.id);
     family.codes.forEach((code: SipCode, codeIndex) => {

@@ -330,6 +330,16 @@ export const CodesFileSchema = z
     q850: z
       .array(Q850CauseSchema)
       .describe('ISDN/ISUP cause values seen in Reason headers, with the typical SIP mapping.'),
+    afterAnswer: z
+      .strictObject({
+        answered: AnswerPathSchema.describe(
+          'Where a pasted trace of an answered call leads (a later re-INVITE may have failed).',
+        ),
+        dropped: AnswerPathSchema.describe(
+          'Where a pasted trace leads when an answered call was then cut off (a BYE with a Reason, a 481).',
+        ),
+      })
+      .describe('Where the paste box sends traces whose call was answered.'),
   })
   .describe('SIP response codes, their meanings and Q.850 causes (content/codes.yaml).');
 

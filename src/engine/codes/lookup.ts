@@ -6,6 +6,7 @@ import type {
   Q850Cause,
   SipCode,
 } from '../schema.ts';
+import { classOf } from './classes.ts';
 
 /** What an address under /codes/ shows. */
 export type CodeLookup<E = CodeEntry, C = CodeClass> =
@@ -14,10 +15,7 @@ export type CodeLookup<E = CodeEntry, C = CodeClass> =
   | { kind: 'class'; codeClass: C; unregistered?: number }
   | { kind: 'not-found'; segment: string; reason: string };
 
-/** The first digit of a code: its class (RFC 3261 §21). */
-export function classOf(code: SipCode): number {
-  return code === '603+' ? 6 : Math.floor(code / 100);
-}
+export { classOf } from './classes.ts';
 
 /** The address segment of a code page: `503`, `603+`. */
 export function codeSegment(code: SipCode): string {

@@ -67,6 +67,7 @@ export function validFiles(): SourceFile[] {
           leadsTo: code === 503 ? '/fails' : '/',
         })),
         families: [],
+        afterAnswer: { answered: '/quiet', dropped: '/fails' },
         q850: [{ cause: 34, name: 'No circuit/channel available', meaning: 'Full.', sip: 503 }],
       },
     },

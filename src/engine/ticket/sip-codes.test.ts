@@ -67,6 +67,7 @@ describe('parseSipCodes', () => {
     ['(503)', [503]],
     ['503, 480, 503', [503, 480]],
     ['603 603+', [603, '603+']],
+    ['SIP/2.0 603 Network Blocked', ['603+']],
     ['503, -, ', [503]],
   ])('reads %j', (text, codes) => {
     const result = parseSipCodes(text, small);

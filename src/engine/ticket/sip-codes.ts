@@ -1,16 +1,7 @@
+import { CLASS_NAMES, classOf, unregisteredPhrase } from '../codes/classes.ts';
 import type { Codes, SipCode } from '../schema.ts';
 import type { SipCodeValue } from './model.ts';
 import { quote } from './quote.ts';
-
-/** RFC 3261 §21 class names, used when the table lacks a class. */
-const CLASS_NAMES = [
-  'Provisional',
-  'Success',
-  'Redirection',
-  'Client failure',
-  'Server failure',
-  'Global failure',
-];
 
 const lookups = new WeakMap<Codes, Map<SipCode, string>>();
 
@@ -29,17 +20,18 @@ function phrases(table: Codes): Map<SipCode, string> {
  * code)" for 499. `class` is the first digit (kept within 1–6).
  */
 export function describeCode(code: SipCode, table: Codes): SipCodeValue {
-  const cls = code === '603+' ? 6 : Math.min(6, Math.max(1, Math.floor(code / 100)));
+  const cls = classOf(code);
   const phrase = phrases(table).get(code);
   if (phrase !== undefined) return { code, phrase, known: true, class: cls };
   const className =
     table.classes.find((entry) => entry.class === cls)?.name ?? CLASS_NAMES[cls - 1] ?? '';
-  return { code, phrase: `${className} (not a registered code)`, known: false, class: cls };
+  return { code, phrase: unregisteredPhrase(className), known: false, class: cls };
 }
 
 /** A token that looks like a code: digits with an optional "+", maybe wrapped in punctuation. */
 const CODE_TOKEN = /^[("'[]*(\d+)(\+?)[)"'\].:]*$/;
 const SIP_VERSION = /^sip\/2\.0\s+/i;
+const NETWORK_BLOCKED = /^\d{3}\s+network[\s_-]*blocked\b/i;
 
 /** A code token's value, or a sentence saying why it is not a SIP code. */
 function readCode(token: string): { code: SipCode } | { problem: string } {
@@ -115,9 +107,11 @@ export function parseSipCodes(
       continue;
     }
     // The leading run of codes counts; the first word ends it and starts the reason phrase.
+    // "603 Network Blocked" is how 603+ appears in a status line (ATIS-1000099).
+    const networkBlocked = NETWORK_BLOCKED.test(item);
     for (const token of tokens) {
       if (!CODE_TOKEN.test(token)) break;
-      add(token);
+      add(networkBlocked && token === '603' ? '603+' : token);
     }
   }
   return { values, problems, notes };
