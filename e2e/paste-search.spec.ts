@@ -152,3 +152,55 @@ test('the pasted code goes into the support request about the same diagnosis', a
   await page.getByRole('link', { name: 'Prepare a support request' }).click();
   await expect(page.getByRole('textbox', { name: 'SIP response codes' })).toHaveValue('486');
 });
+
+test('a call that was answered and then cut off goes to dropped calls, not to a setup failure', async ({
+  page,
+}) => {
+  for (const [sample, path] of [
+    [samples.byeRtpTimeout, reference.afterAnswer.dropped],
+    [samples.reInviteRejected, reference.afterAnswer.answered],
+  ] as const) {
+    await page.goto('/');
+    await page.getByRole('textbox', { name: /Paste a SIP code/ }).fill(sample);
+    await page.getByRole('button', { name: 'Find the diagnosis' }).click();
+    const decoded = decodePath(content, path);
+    if (!decoded.ok) throw new Error(`Bad afterAnswer path ${path}`);
+    await expect(heading(page)).toHaveText(titleOf(decoded.trail.nodeId));
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('region', { name: 'From what you pasted' })).toContainText(
+      'answered',
+    );
+  }
+});
+
+test('after a paste, focus starts on what was read, before the step', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: /Paste a SIP code/ }).fill('SIP/2.0 608 Rejected');
+  await page.getByRole('button', { name: 'Find the diagnosis' }).click();
+  await expect(page.getByRole('heading', { name: 'From what you pasted' })).toBeFocused();
+});
+
+test('if the paste box and search fail to load, the start page still works', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(/finder|Failed to fetch|dynamically imported module|net::ERR/i);
+  await page.route('**/assets/finder-*.js', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Look it up in the SIP code list' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Answers' }).getByRole('link')).toHaveCount(4);
+});
+
+test('single-key shortcuts can be turned off, and stay off', async ({ page }) => {
+  await page.goto('/procedure');
+  await page.getByRole('button', { name: 'Turn shortcuts off' }).click();
+  await expect(page.getByRole('contentinfo')).toContainText('Single-key shortcuts are off.');
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).focus();
+  await page.keyboard.press('c');
+  await expect(heading(page)).toHaveText(content.procedure.title);
+  await page.getByRole('button', { name: 'Turn shortcuts on' }).click();
+  await page.getByRole('heading', { level: 1 }).focus();
+  await page.keyboard.press('c');
+  await expect(page.getByRole('searchbox', { name: 'Filter codes' })).toBeFocused();
+});

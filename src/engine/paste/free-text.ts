@@ -3,16 +3,21 @@ import type { SipCode } from '../schema.ts';
 /** Codes and causes found in free text. */
 export interface TextFindings {
   codes: { code: SipCode; index: number }[];
+  /** Every mention of a code, in order, with its 1-based line. */
+  mentions: { code: SipCode; index: number; line: number }[];
   q850: number[];
   invalid: string[];
 }
 
 /**
- * A Q.850 cause mentioned in words: "Q.850 cause 34", "q850 34", "cause=21", "cause code 41".
- * Every quantifier is bounded, so a long run of spaces can't make it backtrack.
+ * A Q.850 cause mentioned in words: "Q.850 cause 34", "q850 34", "Q850=34", "cause=21",
+ * "cause code 41", or as a switch logs it: FreeSWITCH's `variable_hangup_cause_q850: [17]` and
+ * `hangup_cause_q850=17` (and in a CDR, `"hangup_cause_q850":"17"`,
+ * `<hangup_cause_q850>17<`), Asterisk's `HANGUPCAUSE=17`, `hangupcause: 34`. Every quantifier is
+ * bounded, so a long run of spaces can't make it backtrack.
  */
 const Q850_MENTION =
-  /(?<![\p{L}\p{N}_])(?:q\.?[ ]?850(?:[ \t]{0,3}[;,]?[ \t]{0,3}cause)?|cause)(?:[ \t]{1,3}(?:code|value))?[ \t]{0,3}[:=#]?[ \t]{0,3}(\d{1,3})(?!\d)/giu;
+  /(?:(?<![\p{L}\p{N}_])(?:q\.?[ ]?850(?:[ \t]{0,3}[;,]?[ \t]{0,3}cause)?|cause)|(?<![\p{L}\p{N}_])(?:variable_)?hangup_?cause(?:_q\.?850)?)(?:[ \t]{1,3}(?:code|value))?["']?[ \t]{0,3}[:=#>]?[ \t]{0,3}["'[]?(\d{1,3})(?!\d)/giu;
 const DIGIT_RUN = /\d+/g;
 const WORD = /[\p{L}\p{N}_]/u;
 const LETTER = /\p{L}/u;
@@ -24,6 +29,17 @@ const NUMBER_GLUE = '.:,-';
 /** Gaps that join digit groups into a phone number or an address: "919 555", "555-0100", "(919) 555". */
 const GROUP_GAP = /^(?:[ \t]|-|\.|\) ?|[ \t]?\()$/;
 const SPACE_GAP = /^[ \t]$/;
+/**
+ * A word after a number that makes it a count, a rate or a duration, not a code: "200 calls",
+ * "100 cps", "300 concurrent channels", "30 %". ("503s" stays a plural code.) Not when the word
+ * starts a code's own phrase: 183 Session Progress, 422 Session Interval Too Small, 181 Call Is
+ * Being Forwarded, 481 Call/Transaction (or Call Leg/Transaction) Does Not Exist.
+ */
+const COUNTING_WORD =
+  /^[ \t]{0,3}(?!session[ \t]{1,3}(?:progress|interval)|call(?:[ \t]{0,3}\/|[ \t]{1,3}(?:is|leg|transaction)(?![\p{L}\p{N}_])))(?:%|(?:calls?|cps|channels?|concurrent|sessions?|users|lines|seats|agents|numbers|seconds|secs?|ms|minutes|mins?|hours|hrs|times|attempts|percent|kbps|mbps|bytes|packets|destinations|dids|trunks|ports|requests)(?![\p{L}\p{N}_]))/iu;
+/** How far COUNTING_WORD can read, and a little more. */
+const COUNTING_WORD_REACH = 40;
+const LINE_BREAK = /\r\r\n|\r\n|\r|\n/g;
 
 /**
  * Header names whose values hold numbers that are not codes (CSeq 102, Content-Length 245,
@@ -179,10 +195,13 @@ function standsAlone(text: string, run: Run): { plus: boolean } | undefined {
   const before = text.charAt(run.start - 1);
   const beforeThat = text.charAt(run.start - 2);
   if (WORD.test(before) || isOneOf(before, NOT_A_CODE_BEFORE)) return undefined;
+  // After a colon: a port, a line number (sofia.c:585) or the end of an IPv6 address (2001:db8::503).
+  if (before === ':') return undefined;
   if (gluedAt(text, run.start - 1, -1)) return undefined;
   if (before === '.' && LETTER.test(beforeThat)) return undefined; // G.711, Q.850, H.323
   let position = run.end;
   if (gluedAt(text, position, 1)) return undefined;
+  if (COUNTING_WORD.test(text.slice(position, position + COUNTING_WORD_REACH))) return undefined;
   const plus = text.charAt(position) === '+';
   if (plus) {
     if (DIGIT.test(text.charAt(position + 1))) return undefined;
@@ -192,24 +211,42 @@ function standsAlone(text: string, run: Run): { plus: boolean } | undefined {
   return WORD.test(text.charAt(position)) ? undefined : { plus };
 }
 
+/** Gives the 1-based line of increasing offsets, reading the line breaks once. */
+function lineCounter(text: string): (index: number) => number {
+  const breaks = text.matchAll(LINE_BREAK);
+  let line = 1;
+  let nextBreak = breaks.next();
+  return (index) => {
+    while (!nextBreak.done && nextBreak.value.index + nextBreak.value[0].length <= index) {
+      line++;
+      nextBreak = breaks.next();
+    }
+    return line;
+  };
+}
+
 /**
  * Finds SIP codes and Q.850 causes in free text.
  *
  * Codes are standalone three-digit tokens, 100–699, maybe followed by "+" (only 603+ keeps
  * it; 503+ reads as 503) and/or a plural "s" ("503s"). A token that is part of a longer
- * number, a phone number, a time, an IP address, a version, a date or an amount, or that is
- * glued to a letter, is not a code. Three-digit tokens 700–999 are invalid codes. Q.850
- * causes are read from "Q.850 cause 34", "cause=34", "cause 34", "q850 34"; their digits are
- * not codes. Lines that are SIP headers with a known name (CSeq: 102 INVITE) or SDP lines are
- * skipped. Every list is distinct, in first-seen order; a code's index is the offset of its
+ * number, a phone number, a time, an IP address (IPv6 too: after a colon), a port, a version,
+ * a date or an amount, that is glued to a letter, or that a counting word follows ("200
+ * calls", "100 cps", "30 %") is not a code. Three-digit tokens 700–999 are invalid codes.
+ * Q.850 causes are read from "Q.850 cause 34", "cause=34", "cause 34", "q850 34" and switch
+ * variables (`hangup_cause_q850=17`, `HANGUPCAUSE=17`); their digits are not codes. Lines
+ * that are SIP headers with a known name (CSeq: 102 INVITE) or SDP lines are skipped. Every
+ * list but `mentions` is distinct, in first-seen order; a code's index is the offset of its
  * digits.
  */
 export function scanFreeText(text: string): TextFindings {
   const prose = withoutSipLines(text);
   const { causes, claimed } = findQ850(prose);
   const codes: TextFindings['codes'] = [];
+  const mentions: TextFindings['mentions'] = [];
   const invalid: string[] = [];
   const seen = new Set<SipCode>();
+  const lineAt = lineCounter(prose);
   for (const run of groupedRuns(prose)) {
     if (claimed.has(run.start)) continue;
     const alone = standsAlone(prose, run);
@@ -220,9 +257,10 @@ export function scanFreeText(text: string): TextFindings {
       const code: SipCode = value === 603 && alone.plus ? '603+' : value;
       if (!seen.has(code)) codes.push({ code, index: run.start });
       seen.add(code);
+      mentions.push({ code, index: run.start, line: lineAt(run.start) });
     } else if (value >= 700 && !invalid.includes(digits)) {
       invalid.push(digits);
     }
   }
-  return { codes, q850: causes, invalid };
+  return { codes, mentions, q850: causes, invalid };
 }

@@ -132,6 +132,47 @@ describe('parsePaste: messages in the samples', () => {
     ]);
   });
 
+  it('reads the CSeq number of each response, to tell a re-INVITE from the first INVITE', () => {
+    expect(parsePaste(samples.reInviteRejected).responses.map((r) => [r.code, r.cseq])).toEqual([
+      [200, 1],
+      [488, 2],
+    ]);
+    expect(parsePaste('SIP/2.0 200 OK\nCSeq: INVITE').responses[0]?.cseq).toBeUndefined();
+    expect(parsePaste('SIP/2.0 200 OK\nCSeq: 2147483647 UPDATE').responses[0]).toMatchObject({
+      method: 'UPDATE',
+      cseq: 2147483647,
+    });
+  });
+
+  it('unescapes escaped slashes in a message logged by PHP (SIP\\/2.0)', () => {
+    expect(samples.phpJsonEscaped).toContain('SIP\\/2.0 503');
+    expect(responsesOf(samples.phpJsonEscaped)).toEqual(responsesOf(samples.jsonEscaped));
+  });
+
+  it('does not take the status line of a sipfrag body without Content-Length for a response', () => {
+    const parse = parsePaste(samples.transferNotify);
+    expect(parse.responses.map((r) => [r.code, r.method])).toEqual([
+      [200, 'INVITE'],
+      [202, 'REFER'],
+      [200, 'NOTIFY'],
+    ]);
+    expect(parse.requests.map((r) => r.method)).toEqual(['INVITE', 'ACK', 'REFER', 'NOTIFY']);
+  });
+
+  it('reads the start line after a sipfrag body without Content-Length as a new message', () => {
+    const text = [
+      'NOTIFY sip:2001@192.0.2.10 SIP/2.0',
+      'CSeq: 3 NOTIFY',
+      'c: message/sipfrag',
+      '',
+      'SIP/2.0 180 Ringing',
+      '',
+      'SIP/2.0 486 Busy Here',
+      'CSeq: 1 INVITE',
+    ].join('\n');
+    expect(responsesOf(text)).toEqual([[486, 'Busy Here', 7, 'INVITE', undefined, []]]);
+  });
+
   it('reads Reason headers alone as loose reasons', () => {
     expect(parsePaste(samples.sipReasonOnly).looseReasons).toEqual([
       { protocol: 'SIP', cause: 503, raw: 'SIP;cause=503' },
@@ -297,12 +338,37 @@ describe('parsePaste: bodies and loose headers', () => {
     expect(parsePaste('[2026-05-03 10:45] Reason: SIP;cause=486').looseReasons[0]?.cause).toBe(486);
   });
 
-  it('marks and cuts a paste longer than MAX_PASTE_LENGTH', () => {
-    const text = `${'x'.repeat(MAX_PASTE_LENGTH)}\nSIP/2.0 503 Service Unavailable`;
+  it('marks a paste longer than MAX_PASTE_LENGTH and keeps its end, where the final response is', () => {
+    const text = `SIP/2.0 486 Busy Here\n${'x'.repeat(MAX_PASTE_LENGTH)}\nSIP/2.0 503 Service Unavailable`;
     const parse = parsePaste(text);
     expect(parse.truncated).toBe(true);
-    expect(parse.responses).toEqual([]);
+    expect(parse.responses.map((r) => [r.code, r.line])).toEqual([[503, 2]]);
     expect(parsePaste('x'.repeat(MAX_PASTE_LENGTH)).truncated).toBe(false);
+  });
+
+  it('starts the kept end of a long paste at a line break near the cut', () => {
+    // The cut falls right after `Warning: `: the rest of that line would read as a status
+    // line. The kept part starts after the next line break instead.
+    const head = 'SIP/2.0 480 Temporarily Unavailable\n';
+    const cutInto = 'Warning: SIP/2.0 486 Busy Here';
+    const tail = 'Reason: Q.850;cause=34\nSIP/2.0 503 Service Unavailable\nCSeq: 1 INVITE';
+    const filler = 'y'.repeat(
+      MAX_PASTE_LENGTH + 'Warning: '.length - cutInto.length - 2 - tail.length,
+    );
+    const text = `${head}${cutInto}\n${filler}\n${tail}`;
+    expect(text.length - MAX_PASTE_LENGTH).toBe(head.length + 'Warning: '.length);
+    const parse = parsePaste(text);
+    expect(parse.truncated).toBe(true);
+    expect(parse.responses.map((r) => r.code)).toEqual([503]);
+    expect(parse.looseReasons.map((r) => r.cause)).toEqual([34]);
+  });
+
+  it('cuts a long paste without a line break near the cut between two characters, not inside one', () => {
+    // 7 code units too many: the cut falls inside an emoji, so the kept part starts one later.
+    const text = `${'😀'.repeat(MAX_PASTE_LENGTH / 2 + 1)}x 503`;
+    const parse = parsePaste(text);
+    expect(parse.truncated).toBe(true);
+    expect(parse.textCodes).toEqual([{ code: 503, index: MAX_PASTE_LENGTH - 4 }]);
   });
 
   it('does not unescape when real line breaks outnumber escaped ones', () => {
@@ -375,6 +441,81 @@ describe('parsePaste: free text', () => {
     expect(parsePaste(text).textCodes.map((found) => found.code)).toEqual(codes);
   });
 
+  it.each<[string, SipCode[]]>([
+    ['We placed 200 calls and 30 failed with 503', [503]],
+    ['we send 100 cps and get 503', [503]],
+    ['We have 300 concurrent channels, getting 486 busy', [486]],
+    ['about 150 CALLS per minute, 480 on most', [480]],
+    ['300\tsessions then 503', [503]],
+    ['latency 250 ms then 408', [408]],
+    ['loss of 100 % and 503', [503]],
+    ['loss 100% and 503', [503]],
+    ['we get 503s', [503]],
+    ['503 callers', [503]],
+    ['183 Session Progress, then 422 session interval too small', [183, 422]],
+    ['181 Call Is Being Forwarded and 481 Call/Transaction Does Not Exist', [181, 481]],
+    ['481 Call Leg/Transaction Does Not Exist', [481]],
+    ['481 call transaction does not exist', [481]],
+    ['300 sessions, 200 call attempts, then 503', [503]],
+    ['from 2001:db8::503 we get 480', [480]],
+    ['[2001:db8::1]:503 says 486', [486]],
+    ['sofia.c:585 Hangup 480', [480]],
+  ])('does not read counts, ports or IPv6 addresses as codes in %j', (text, codes) => {
+    expect(parsePaste(text).textCodes.map((found) => found.code)).toEqual(codes);
+  });
+
+  it.each([
+    'calls',
+    'call',
+    'cps',
+    'channels',
+    'channel',
+    'concurrent',
+    'sessions',
+    'session',
+    'users',
+    'lines',
+    'seats',
+    'agents',
+    'numbers',
+    'seconds',
+    'secs',
+    'sec',
+    'ms',
+    'minutes',
+    'mins',
+    'min',
+    'hours',
+    'hrs',
+    'times',
+    'attempts',
+    'percent',
+    '%',
+    'kbps',
+    'mbps',
+    'bytes',
+    'packets',
+    'destinations',
+    'dids',
+    'trunks',
+    'ports',
+    'requests',
+  ])('does not read a number followed by %j as a code, nor as an invalid one', (word) => {
+    for (const text of [`500 ${word}`, `500  ${word.toUpperCase()}.`, `900 ${word}`]) {
+      const parse = parsePaste(text);
+      expect([text, parse.textCodes, parse.invalidCodes]).toEqual([text, [], []]);
+    }
+  });
+
+  it('lists every mention of a code with its line, repeats included', () => {
+    expect(parsePaste('got 401\r\nthen 503 and 503\rthen\n\n480').textMentions).toEqual([
+      { code: 401, index: 4, line: 1 },
+      { code: 503, index: 14, line: 2 },
+      { code: 503, index: 22, line: 2 },
+      { code: 480, index: 32, line: 5 },
+    ]);
+  });
+
   it('gives the offset of each code', () => {
     expect(parsePaste('we get 503s and 480').textCodes).toEqual([
       { code: 503, index: 7 },
@@ -423,6 +564,16 @@ describe('parsePaste: free text', () => {
     ['Hangup cause: 16, then cause code 41', [16, 41]],
     ['because 34 calls failed', []],
     ['cause 503', []],
+    ['variable_hangup_cause_q850: 17', [17]],
+    ['variable_hangup_cause_q850: [17]', [17]],
+    ['hangup_cause_q850=17', [17]],
+    ['HANGUPCAUSE=17', [17]],
+    ['hangupcause: 34', [34]],
+    ['Q850=34', [34]],
+    ['"hangup_cause_q850":"41"', [41]],
+    ['<hangup_cause_q850>41</hangup_cause_q850>', [41]],
+    ['variable_hangup_cause: NORMAL_CLEARING', []],
+    ['my_hangupcause=17', []],
   ])('finds the Q.850 causes in %j', (text, causes) => {
     expect(parsePaste(text).textQ850).toEqual(causes);
   });

@@ -5,8 +5,13 @@ import type { PasteParse, ReasonHeader } from './types.ts';
 
 export type { PastedRequest, PastedResponse, PasteParse, ReasonHeader } from './types.ts';
 
-/** Pastes longer than this are cut to this many characters (UTF-16 code units). */
+/**
+ * Pastes longer than this are cut to their last this-many characters (UTF-16 code units):
+ * the end of a log holds the final response.
+ */
 export const MAX_PASTE_LENGTH = 1_000_000;
+/** How far past the cut point a line break is looked for, to start the kept part on a line. */
+const CUT_SEARCH = 1_000;
 
 /** The headers the parser keeps, by full and compact name (RFC 3261 §7.3.3). */
 type HeaderKey = 'call-id' | 'cseq' | 'reason' | 'content-length' | 'content-type';
@@ -26,10 +31,11 @@ const HEADER_NAME = /^([A-Za-z0-9][A-Za-z0-9.!%*_+`'~-]*)[ \t]*:/;
 const PREFIXED_REASON = /(?:^|[\s"'>\])|,;])Reason[ \t]*:/i;
 const DIGITS_ONLY = /^\d+$/;
 const CSEQ_METHOD = /^\d*[ \t]*([A-Za-z][A-Za-z0-9_-]*)/;
+const CSEQ_NUMBER = /^\d{1,10}(?!\d)/;
 const LEADING_DIGITS = /^\d{1,9}/;
 const REAL_BREAKS = /\r\n|\r|\n/g;
 const ESCAPED_BREAKS = /\\r\\n|\\n|\\r/g;
-const ESCAPE = /\\(["\\nrt])/g;
+const ESCAPE = /\\(["\\/nrt])/g;
 /** Line breaks: CRLF, LF, lone CR; CR CR LF (a doubled CR from some copy paths) counts as one. */
 const LINE_BREAK = /\r\r\n|\r\n|\r|\n/g;
 
@@ -46,10 +52,18 @@ interface MessageDraft {
   line: number;
   callId?: string;
   method?: string;
+  cseq?: number;
   reasons: ReasonHeader[];
   contentLength?: number;
   sipfrag: boolean;
 }
+
+/**
+ * How a message/sipfrag body is skipped: 'none' (not sipfrag), 'all' (its length is known:
+ * every line of it, start lines included), 'first-status' (no length: the first status line in
+ * it is the fragment, not a new message).
+ */
+type SipfragBody = 'none' | 'all' | 'first-status';
 
 interface OpenHeader {
   key: HeaderKey | undefined;
@@ -66,8 +80,8 @@ interface State {
   sawHeader: boolean;
   /** Characters of body left; Infinity when no Content-Length said. */
   bodyLeft: number;
-  /** The body is a message/sipfrag of known length: its start line is not a new message. */
-  sipfragBody: boolean;
+  /** The body is a message/sipfrag: start lines in it are (partly) not new messages. */
+  sipfragBody: SipfragBody;
   out: PasteParse;
 }
 
@@ -78,8 +92,8 @@ function countMatches(text: string, pattern: RegExp): number {
 }
 
 /**
- * Unescapes `\r`, `\n`, `\t`, `\"` and `\\` when the text has more escaped line breaks than
- * real ones, as a message copied from a JSON log does.
+ * Unescapes `\r`, `\n`, `\t`, `\"`, `\\` and `\/` (PHP's json_encode escapes slashes) when the
+ * text has more escaped line breaks than real ones, as a message copied from a JSON log does.
  */
 function unescapeIfEscaped(text: string): string {
   if (!text.includes('\\')) return text;
@@ -134,6 +148,8 @@ function flushHeader(state: State): void {
       const method = CSEQ_METHOD.exec(value)?.[1];
       if (draft && draft.method === undefined && method !== undefined) {
         draft.method = method.toUpperCase();
+        const digits = CSEQ_NUMBER.exec(value)?.[0];
+        if (digits !== undefined) draft.cseq = Number(digits);
       }
       return;
     }
@@ -150,15 +166,18 @@ function flushHeader(state: State): void {
 
 /** Files a finished message into the output. */
 function recordMessage(out: PasteParse, draft: MessageDraft): void {
-  const { start, line, callId, method, reasons } = draft;
+  const { start, line, callId, method, cseq, reasons } = draft;
   if (!start) return;
   const id = callId === undefined ? {} : { callId };
   if (start.kind === 'request') {
     out.requests.push({ method: start.method, line, ...id, reasons });
     return;
   }
-  const cseq = method === undefined ? {} : { method };
-  out.responses.push({ code: start.code, phrase: start.phrase, line, ...cseq, ...id, reasons });
+  const header = {
+    ...(method === undefined ? {} : { method }),
+    ...(cseq === undefined ? {} : { cseq }),
+  };
+  out.responses.push({ code: start.code, phrase: start.phrase, line, ...header, ...id, reasons });
 }
 
 /** The header section ended: record the message and start skipping its body. */
@@ -170,7 +189,11 @@ function endHeaders(state: State): void {
   state.message = undefined;
   state.baseIndent = undefined;
   state.bodyLeft = draft.contentLength ?? Number.POSITIVE_INFINITY;
-  state.sipfragBody = draft.sipfrag && Number.isFinite(state.bodyLeft);
+  state.sipfragBody = !draft.sipfrag
+    ? 'none'
+    : Number.isFinite(state.bodyLeft)
+      ? 'all'
+      : 'first-status';
   state.mode = state.bodyLeft > 0 ? 'body' : 'outside';
 }
 
@@ -189,7 +212,7 @@ function openMessage(state: State, start: StartLine, line: number): void {
   state.mode = 'headers';
   state.baseIndent = undefined;
   state.sawHeader = false;
-  state.sipfragBody = false;
+  state.sipfragBody = 'none';
 }
 
 function openHeader(state: State, key: HeaderKey | undefined, value: string, indent: number) {
@@ -227,19 +250,23 @@ function bodyLine(state: State, line: Line): void {
   state.bodyLeft -= line.size;
   if (state.bodyLeft <= 0) {
     state.mode = 'outside';
-    state.sipfragBody = false;
+    state.sipfragBody = 'none';
   }
 }
 
 function step(state: State, line: Line): void {
-  if (!(state.mode === 'body' && state.sipfragBody)) {
+  const inBody = state.mode === 'body';
+  if (!(inBody && state.sipfragBody === 'all')) {
     const start = readStartLine(line.text);
-    if (start) {
+    if (start && inBody && state.sipfragBody === 'first-status' && start.kind !== 'request') {
+      // The fragment's own status line (like `SIP/2.0 503 Service Unavailable` in a NOTIFY).
+      state.sipfragBody = 'none';
+    } else if (start) {
       openMessage(state, start, line.number);
       return;
     }
   }
-  if (state.mode === 'body') bodyLine(state, line);
+  if (inBody) bodyLine(state, line);
   else headerLine(state, line);
 }
 
@@ -249,10 +276,32 @@ function emptyParse(truncated: boolean): PasteParse {
     requests: [],
     looseReasons: [],
     textCodes: [],
+    textMentions: [],
     textQ850: [],
     invalidCodes: [],
     truncated,
   };
+}
+
+const LINE_BREAK_CHAR = /[\r\n]/;
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
+
+/**
+ * The last MAX_PASTE_LENGTH characters of `input`, starting after the first line break within
+ * CUT_SEARCH characters of the cut point if there is one (so the kept part starts on a line),
+ * and never in the middle of a surrogate pair.
+ */
+function endOf(input: string): string {
+  let start = input.length - MAX_PASTE_LENGTH;
+  const window = input.slice(start, start + CUT_SEARCH);
+  const breakAt = window.search(LINE_BREAK_CHAR);
+  if (breakAt >= 0) {
+    start += breakAt;
+    while (LINE_BREAK_CHAR.test(input.charAt(start))) start++;
+  } else if (LOW_SURROGATE.test(input.charAt(start))) {
+    start++;
+  }
+  return input.slice(start);
 }
 
 /**
@@ -261,7 +310,7 @@ function emptyParse(truncated: boolean): PasteParse {
  */
 export function readPaste(input: string): PasteParse {
   const truncated = input.length > MAX_PASTE_LENGTH;
-  const text = unescapeIfEscaped(truncated ? input.slice(0, MAX_PASTE_LENGTH) : input);
+  const text = unescapeIfEscaped(truncated ? endOf(input) : input);
   const state: State = {
     mode: 'outside',
     message: undefined,
@@ -269,7 +318,7 @@ export function readPaste(input: string): PasteParse {
     baseIndent: undefined,
     sawHeader: false,
     bodyLeft: 0,
-    sipfragBody: false,
+    sipfragBody: 'none',
     out: emptyParse(truncated),
   };
   for (const line of splitLines(text)) step(state, line);
@@ -280,6 +329,7 @@ export function readPaste(input: string): PasteParse {
   if (out.responses.length + out.requests.length + out.looseReasons.length === 0) {
     const found = scanFreeText(text);
     out.textCodes = found.codes;
+    out.textMentions = found.mentions;
     out.textQ850 = found.q850;
     for (const code of found.invalid)
       if (!out.invalidCodes.includes(code)) out.invalidCodes.push(code);
@@ -290,20 +340,28 @@ export function readPaste(input: string): PasteParse {
 /**
  * Extracts what a paste holds, without interpreting it. Never throws.
  *
- * - The input is cut to MAX_PASTE_LENGTH (`truncated`). Text with more escaped line breaks
- *   (`\r\n`, `\n`, as in JSON logs) than real ones is unescaped first.
+ * - A longer input than MAX_PASTE_LENGTH is cut to its last MAX_PASTE_LENGTH characters,
+ *   starting at a line break when one is near the cut (`truncated`; line numbers then count
+ *   from the kept part). Text with more escaped line breaks (`\r\n`, `\n`, as in JSON logs)
+ *   than real ones is unescaped first (`\/` too).
  * - Lines end in CRLF, LF or CR. A start line — `SIP/2.0 <code> <phrase>` or
  *   `<METHOD> <uri> SIP/2.0`, maybe after a log prefix — always starts a new message.
  *   Headers follow until the first blank line; the body after it is skipped, for
- *   Content-Length (or `l:`) characters when given, else up to the next start line.
+ *   Content-Length (or `l:`) characters when given, else up to the next start line. In a
+ *   message/sipfrag body (Content-Type or `c:`, as in a NOTIFY after a REFER) of known length
+ *   no start line counts; without a length, the body's first status line is the fragment and
+ *   the next start line after it starts a new message.
  * - Header names are case-insensitive, compact forms count (i, l, c); a line that starts with
  *   whitespace and doesn't look like a header, or is indented deeper than the first header,
  *   continues the previous one. CSeq gives the method; Call-ID the call; Reason headers
- *   (RFC 3326, comma-separated values, several headers) the reasons.
+ *   (RFC 3326, comma-separated values, several headers) the reasons; CSeq also the number
+ *   (`cseq`, to tell a re-INVITE from the first INVITE).
  * - Reason headers outside any message are `looseReasons`.
  * - Only when no message and no Reason header was found, the text is read as free text for
- *   codes (`textCodes`), Q.850 causes (`textQ850`) and out-of-range codes (`invalidCodes`;
- *   a status line with an out-of-range code also lands there).
+ *   codes (`textCodes`; every mention, with its line, in `textMentions`), Q.850 causes
+ *   (`textQ850`, switch variables like `hangup_cause_q850=17` included) and out-of-range
+ *   codes (`invalidCodes`; a status line with an out-of-range code also lands there). See
+ *   `scanFreeText` for what is not a code (counts like "200 calls", ports, IPv6 addresses).
  */
 export function parsePaste(text: string): PasteParse {
   try {

@@ -23,6 +23,8 @@ const sampleNames = Object.keys(samples) as SampleName[];
 
 /** Sentences are short: they echo at most a few cut pieces of the paste. */
 const MAX_SENTENCE = 400;
+/** Pieces of the paste in the answer (a written phrase, a Reason header) are cut to this. */
+const MAX_SHOWN = 60;
 
 /**
  * The invariant: ok with a code in 100–699 (or 603+) and a phrase, or not ok with a reason;
@@ -34,6 +36,13 @@ function expectWellFormed(result: Understanding): void {
     expect(code === '603+' || (Number.isInteger(code) && code >= 100 && code <= 699)).toBe(true);
     expect(result.phrase.trim()).not.toBe('');
     expect(result.others).not.toContain(code);
+    expect(['setup', 'answered', 'dropped']).toContain(result.phase);
+    const shown = [result.writtenPhrase ?? ''];
+    for (const reason of result.reasons) shown.push(reason.protocol, reason.raw, reason.text ?? '');
+    for (const piece of shown) {
+      expect(Array.from(piece).length).toBeLessThanOrEqual(MAX_SHOWN);
+      expect(piece).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    }
     for (const note of result.notes) {
       expect(note.trim()).not.toBe('');
       expect(note.length).toBeLessThan(MAX_SENTENCE);
@@ -78,8 +87,18 @@ const sipFragments = fc
         's',
         'INVITE sip:a@b SIP/2.0',
         'BYE sip:a@b SIP/2.0',
+        'CANCEL sip:a@b SIP/2.0',
+        'NOTIFY sip:a@b SIP/2.0',
         'CSeq: 1 INVITE',
+        'CSeq: 2 INVITE',
         'CSeq: 2 REGISTER',
+        'CSeq: 3 UPDATE',
+        'CSeq: 4 BYE',
+        'c: message/sipfrag',
+        'SIP\\/2.0 ',
+        'hangup_cause_q850=',
+        ' calls',
+        '::',
         'Call-ID: ',
         'i: ',
         'Content-Length: ',

@@ -451,6 +451,278 @@ const foldedReason = sipMessage([
   '  Q.850;cause=42;text="Switching equipment congestion"',
 ]);
 
+/**
+ * An Asterisk (chan_sip) verbose log, without the SIP messages: a 401 challenge the PBX
+ * answered, then the carrier's 503.
+ */
+const asteriskChallengeLog = [
+  '[May  3 10:45:03] VERBOSE[24517][C-0000001b] pbx.c: Executing [+525555550123@from-internal:1] Dial("SIP/2001-0000002f", "SIP/carrier/+525555550123")',
+  '[May  3 10:45:03] VERBOSE[24517][C-0000001b] chan_sip.c: -- Got SIP response 401 "Unauthorized" back from 192.0.2.1:5060',
+  '[May  3 10:45:04] VERBOSE[24517][C-0000001b] chan_sip.c: -- Got SIP response 503 "Service Unavailable" back from 192.0.2.1:5060',
+  '[May  3 10:45:04] VERBOSE[24517][C-0000001b] app_dial.c: -- SIP/carrier-00000030 is circuit-busy',
+  '[May  3 10:45:04] VERBOSE[24517][C-0000001b] app_dial.c: == Everyone is busy/congested at this time (1:0/1/0)',
+].join('\n');
+
+/** A FreeSWITCH debug log of an outbound leg: the states, with the SIP code in brackets. */
+const freeswitchStateLog = [
+  '2026-05-03 10:45:03.120443 [DEBUG] switch_core_state_machine.c:585 (sofia/external/+525555550123@203.0.113.20) Running State Change CS_INIT',
+  '2026-05-03 10:45:03.201228 [DEBUG] sofia.c:7493 Channel sofia/external/+525555550123@203.0.113.20 entering state [calling][0]',
+  '2026-05-03 10:45:03.388512 [DEBUG] sofia.c:7493 Channel sofia/external/+525555550123@203.0.113.20 entering state [proceeding][183]',
+  '2026-05-03 10:45:33.390017 [DEBUG] sofia.c:7493 Channel sofia/external/+525555550123@203.0.113.20 entering state [terminated][480]',
+  '2026-05-03 10:45:33.390790 [NOTICE] sofia.c:1090 Hangup sofia/external/+525555550123@203.0.113.20 [CS_CONSUME_MEDIA] [NO_USER_RESPONSE]',
+].join('\n');
+
+/** An sngrep call flow copied as text: arrows and codes, no SIP messages. */
+const sngrepFlow = [
+  '  10:45:03.120 192.0.2.10:5060 ──> 203.0.113.20:5060  INVITE (SDP)',
+  '  10:45:03.188 192.0.2.10:5060 <── 203.0.113.20:5060  100 Trying',
+  '  10:45:04.902 192.0.2.10:5060 <── 203.0.113.20:5060  183 Session Progress (SDP)',
+  '  10:45:09.004 192.0.2.10:5060 <── 203.0.113.20:5060  503 Service Unavailable',
+  '  10:45:09.006 192.0.2.10:5060 ──> 203.0.113.20:5060  ACK',
+].join('\n');
+
+const CALL_F = '9a7c3e51-4d2b-4f0e-8c61-2b5d7e0f1a33@192.0.2.10';
+const FROM_F = 'From: <sip:+19195550100@pbx.example.com>;tag=f1';
+const TO_F = 'To: <sip:+19195550170@carrier.example>;tag=sbc-f9';
+
+/** An answered call: INVITE → 200 OK → ACK, with the headers of call F and CSeq 1. */
+const answeredF = [
+  sipMessage(
+    [
+      'INVITE sip:+19195550170@carrier.example SIP/2.0',
+      'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-f1-1',
+      FROM_F,
+      'To: <sip:+19195550170@carrier.example>',
+      `Call-ID: ${CALL_F}`,
+      'CSeq: 1 INVITE',
+      'Content-Type: application/sdp',
+    ],
+    SDP_OFFER,
+  ),
+  sipMessage(
+    [
+      'SIP/2.0 200 OK',
+      'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-f1-1',
+      FROM_F,
+      TO_F,
+      `Call-ID: ${CALL_F}`,
+      'CSeq: 1 INVITE',
+      'Contact: <sip:203.0.113.20:5060>',
+      'Content-Type: application/sdp',
+    ],
+    SDP_ANSWER,
+  ),
+  sipMessage([
+    'ACK sip:203.0.113.20:5060 SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-f1-2',
+    FROM_F,
+    TO_F,
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 1 ACK',
+  ]),
+];
+
+/** A re-INVITE (CSeq `cseq`) of call F and its final response. */
+function reInviteF(cseq: number, branch: string, body: readonly string[], response: string[]) {
+  return [
+    sipMessage(
+      [
+        'INVITE sip:203.0.113.20:5060 SIP/2.0',
+        `Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-${branch}`,
+        FROM_F,
+        TO_F,
+        `Call-ID: ${CALL_F}`,
+        `CSeq: ${cseq} INVITE`,
+        'Content-Type: application/sdp',
+      ],
+      body,
+    ),
+    sipMessage([
+      ...response,
+      `Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-${branch}`,
+      FROM_F,
+      TO_F,
+      `Call-ID: ${CALL_F}`,
+      `CSeq: ${cseq} INVITE`,
+    ]),
+  ];
+}
+
+/** Answered, then a re-INVITE putting the call on hold (sendonly) is refused with 488. */
+const reInviteRejected = trace(
+  ...answeredF,
+  ...reInviteF(
+    2,
+    'f1-3',
+    SDP_OFFER.map((line) => (line === 'a=sendrecv' ? 'a=sendonly' : line)),
+    ['SIP/2.0 488 Not Acceptable Here', 'Warning: 304 sbc.example.net "Media type not available"'],
+  ),
+  sipMessage([
+    'ACK sip:203.0.113.20:5060 SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-f1-3',
+    FROM_F,
+    TO_F,
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 2 ACK',
+  ]),
+);
+
+/** Answered, then the session-timer refresh (a re-INVITE) gets 481: the far end lost the call. */
+const refreshLost481 = trace(
+  ...answeredF,
+  ...reInviteF(3, 'f1-9', SDP_OFFER, ['SIP/2.0 481 Call/Transaction Does Not Exist']),
+);
+
+/** Answered, then the far end's BYE with a SIP Reason: its media timer fired. */
+const byeRtpTimeout = trace(
+  ...answeredF,
+  sipMessage([
+    'BYE sip:+19195550100@192.0.2.10:5060 SIP/2.0',
+    'Via: SIP/2.0/UDP 203.0.113.20:5060;branch=z9hG4bK-sbc-f77',
+    'From: <sip:+19195550170@carrier.example>;tag=sbc-f9',
+    'To: <sip:+19195550100@pbx.example.com>;tag=f1',
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 9001 BYE',
+    'Reason: SIP;cause=503;text="RTP timeout"',
+  ]),
+  sipMessage([
+    'SIP/2.0 200 OK',
+    'Via: SIP/2.0/UDP 203.0.113.20:5060;branch=z9hG4bK-sbc-f77',
+    'From: <sip:+19195550170@carrier.example>;tag=sbc-f9',
+    'To: <sip:+19195550100@pbx.example.com>;tag=f1',
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 9001 BYE',
+  ]),
+);
+
+/**
+ * Answered, then a blind transfer: REFER → 202 → NOTIFY whose message/sipfrag body (no
+ * Content-Length, as some PBXs log it) says the transfer target answered 503.
+ */
+const transferNotify = trace(
+  ...answeredF,
+  sipMessage([
+    'REFER sip:203.0.113.20:5060 SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-f1-r',
+    FROM_F,
+    TO_F,
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 2 REFER',
+    'Refer-To: <sip:+19195550188@carrier.example>',
+  ]),
+  sipMessage([
+    'SIP/2.0 202 Accepted',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-f1-r',
+    FROM_F,
+    TO_F,
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 2 REFER',
+  ]),
+  [
+    'NOTIFY sip:+19195550100@192.0.2.10:5060 SIP/2.0',
+    'Via: SIP/2.0/UDP 203.0.113.20:5060;branch=z9hG4bK-sbc-n1',
+    'From: <sip:+19195550170@carrier.example>;tag=sbc-f9',
+    'To: <sip:+19195550100@pbx.example.com>;tag=f1',
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 9002 NOTIFY',
+    'Event: refer',
+    'Subscription-State: terminated;reason=noresource',
+    'Content-Type: message/sipfrag;version=2.0',
+    '',
+    'SIP/2.0 503 Service Unavailable',
+    '',
+    '',
+  ].join('\r\n'),
+  sipMessage([
+    'SIP/2.0 200 OK',
+    'Via: SIP/2.0/UDP 203.0.113.20:5060;branch=z9hG4bK-sbc-n1',
+    'From: <sip:+19195550170@carrier.example>;tag=sbc-f9',
+    'To: <sip:+19195550100@pbx.example.com>;tag=f1',
+    `Call-ID: ${CALL_F}`,
+    'CSeq: 9002 NOTIFY',
+  ]),
+);
+
+const CANCEL_HEADERS_A = [VIA_A, FROM_A, TO_A, `Call-ID: ${CALL_A}`, 'CSeq: 102 CANCEL'];
+
+/** Parallel ringing: another phone answered, so this leg got a CANCEL “Call completed elsewhere”. */
+const completedElsewhere = trace(
+  sipMessage(['SIP/2.0 180 Ringing', ...RESPONSE_HEADERS_A]),
+  sipMessage([
+    'CANCEL sip:+525555550123@trunk.example.net SIP/2.0',
+    ...CANCEL_HEADERS_A,
+    'Reason: SIP;cause=200;text="Call completed elsewhere"',
+  ]),
+  sipMessage([
+    'SIP/2.0 200 OK',
+    ...RESPONSE_HEADERS_A.map((line) => (line.startsWith('CSeq:') ? 'CSeq: 102 CANCEL' : line)),
+  ]),
+  sipMessage(['SIP/2.0 487 Request Terminated', ...RESPONSE_HEADERS_A]),
+);
+
+/** The caller hung up while it rang: CANCEL with Q.850 cause 16, and no 487 in the paste. */
+const cancelNoFinal = trace(
+  inviteA,
+  tryingA,
+  sipMessage(['SIP/2.0 180 Ringing', ...RESPONSE_HEADERS_A]),
+  sipMessage([
+    'CANCEL sip:+525555550123@trunk.example.net SIP/2.0',
+    ...CANCEL_HEADERS_A,
+    'Reason: Q.850;cause=16;text="Normal call clearing"',
+  ]),
+);
+
+/** Two calls: the first fails with 503, the second (another Call-ID) is answered. */
+const failedThenAnswered = trace(
+  sipMessage([
+    'SIP/2.0 503 Service Unavailable',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-fa-1',
+    'From: <sip:+19195550100@pbx.example.com>;tag=fa1',
+    'To: <sip:+525555550124@carrier.example>;tag=y1',
+    'Call-ID: first-try-71c2@192.0.2.10',
+    'CSeq: 1 INVITE',
+    'Reason: Q.850;cause=34',
+  ]),
+  ...answeredF,
+);
+
+/** OPTIONS keep-alives to the trunk and their 200s around one call that fails with 503. */
+const optionsAndCall = trace(
+  sipMessage([
+    'OPTIONS sip:trunk.example.net SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-opt-1',
+    'From: <sip:pbx@pbx.example.com>;tag=o1',
+    'To: <sip:trunk.example.net>',
+    'Call-ID: keepalive-0001@192.0.2.10',
+    'CSeq: 1 OPTIONS',
+  ]),
+  sipMessage([
+    'SIP/2.0 200 OK',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-opt-1',
+    'From: <sip:pbx@pbx.example.com>;tag=o1',
+    'To: <sip:trunk.example.net>;tag=t-o1',
+    'Call-ID: keepalive-0001@192.0.2.10',
+    'CSeq: 1 OPTIONS',
+  ]),
+  inviteA,
+  unavailableA,
+);
+
+/** A 503 logged by PHP: json_encode escapes slashes too (`SIP\/2.0`). */
+const phpJsonEscaped = JSON.stringify({
+  time: '2026-05-03 10:45:03',
+  direction: 'in',
+  message: sipMessage([
+    'SIP/2.0 503 Service Unavailable',
+    RESPONSE_HEADERS_A[0] ?? '',
+    FROM_A,
+    `${TO_A};tag=sbc-7731-22`,
+    `Call-ID: ${CALL_A}`,
+    'CSeq: 102 INVITE',
+    'Reason: Q.850;cause=34;text="No circuit/channel available"',
+  ]),
+}).replace(/\//g, '\\/');
+
 /** Every sample, by name. */
 export const samples = {
   inviteTo503Crlf,
@@ -477,6 +749,18 @@ export const samples = {
   sipReasonOnly: 'Reason: SIP;cause=503',
   stirReasonOnly: 'Reason: STIR;cause=436;text="Bad Identity Info"',
   q850ReasonOnly: 'Reason: Q.850;cause=34',
+  asteriskChallengeLog,
+  freeswitchStateLog,
+  sngrepFlow,
+  reInviteRejected,
+  refreshLost481,
+  byeRtpTimeout,
+  transferNotify,
+  completedElsewhere,
+  cancelNoFinal,
+  failedThenAnswered,
+  optionsAndCall,
+  phpJsonEscaped,
 } as const;
 
 export type SampleName = keyof typeof samples;

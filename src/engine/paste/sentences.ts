@@ -49,12 +49,35 @@ export const sentences = {
     '487 means the caller cancelled before anyone answered: look at why it rang so long, or at the responses before it.',
   stir: 'A STIR reason reports a caller-identity (STIR/SHAKEN) problem; the call may still have gone through.',
 
-  truncated: (max: number) => `Only the first ${withThousands(max)} characters were read.`,
+  completedElsewhere:
+    'The CANCEL says “Call completed elsewhere”: another phone answered the call, so nothing failed. If a call did fail, paste its final response, or just its code, like 503.',
+  gaveUp:
+    'The caller gave up (a CANCEL) before the call was answered, and no final response follows in what you pasted. If one came back, paste it too: the final response (200 or more) tells what happened.',
 
-  calls: (count: number, chosenIsLast: boolean) =>
-    chosenIsLast
+  truncated: (max: number) => `Only the last ${withThousands(max)} characters were read.`,
+
+  /**
+   * How many calls, and which one this is: the last call, the last one that failed (a later
+   * one was answered), or the last final response (the last call has none).
+   */
+  calls: (count: number, which: 'last' | 'last-failed' | 'last-final') =>
+    which === 'last'
       ? `What you pasted has ${count} calls; this is the last one’s final response.`
-      : `What you pasted has ${count} calls; this is the last final response among them.`,
+      : which === 'last-failed'
+        ? `What you pasted has ${count} calls; this is the last one that failed (a later one was answered).`
+        : `What you pasted has ${count} calls; this is the last final response among them.`,
+
+  /** A re-INVITE or UPDATE failed after the answer (RFC 3261 §14.1: the call stays up). */
+  midCallFailure: (request: string, response: string) =>
+    `A later ${request} got ${response}; the call stayed up, but the change it asked for (hold, a codec switch) failed.`,
+
+  /** A 481 or 408 answered an in-dialog request: the dialog was lost. */
+  dialogLost: (request: string, response: string, timeout: boolean) =>
+    `The call was answered and then lost: a later ${request} got ${response}, so the other side ${timeout ? 'stopped answering' : 'no longer knew the call'}.`,
+
+  /** A BYE with an error reason ended an answered call. */
+  byeDropped: (reason: string) =>
+    `The call was answered and then ended by the other side, with a BYE giving ${reason}.`,
 
   challenge: (code: number) =>
     `${code} asks the caller for a password, and no retry follows in what you pasted: check the caller’s credentials, or paste the rest of the call.`,

@@ -17,10 +17,12 @@ export interface PastedResponse {
   code: number;
   /** Reason phrase as written (may be ''). */
   phrase: string;
-  /** 1-based line of the status line in the (unescaped) input. */
+  /** 1-based line of the status line in the (unescaped, and if too long cut) input. */
   line: number;
   /** CSeq method, upper-case, if the message had a CSeq header. */
   method?: string;
+  /** CSeq sequence number, if the message had a CSeq header that starts with one. */
+  cseq?: number;
   /** Call-ID (or compact i:) if present. */
   callId?: string;
   /** Reason headers inside this response. */
@@ -31,7 +33,7 @@ export interface PastedResponse {
 export interface PastedRequest {
   /** The method of the request line, like 'INVITE'. */
   method: string;
-  /** 1-based line of the request line in the (unescaped) input. */
+  /** 1-based line of the request line in the (unescaped, and if too long cut) input. */
   line: number;
   callId?: string;
   reasons: ReasonHeader[];
@@ -46,11 +48,16 @@ export interface PasteParse {
   looseReasons: ReasonHeader[];
   /** Codes mentioned in free text, distinct, first-seen order (only when no SIP structure was found). */
   textCodes: { code: SipCode; index: number }[];
+  /**
+   * Every mention of a code in free text, in order, repeats included, with the 1-based line
+   * it is on (only when no SIP structure was found).
+   */
+  textMentions: { code: SipCode; index: number; line: number }[];
   /** Q.850 causes (0–127) mentioned in free text like "cause 34", "Q.850 cause=34", distinct (free text only). */
   textQ850: number[];
   /** Three-digit-looking codes outside 100–699 that were clearly meant as codes, distinct. */
   invalidCodes: string[];
-  /** The input was longer than MAX_PASTE_LENGTH and was cut. */
+  /** The input was longer than MAX_PASTE_LENGTH: only its end was read. */
   truncated: boolean;
 }
 
@@ -87,12 +94,24 @@ export type Understanding =
       /** Registered phrase, or for an unregistered code `${className} (not a registered code)`. */
       phrase: string;
       registered: boolean;
-      /** Phrase as written in the paste, only when it differs from the registered and old phrases. */
+      /**
+       * Phrase as written in the paste, only when it differs from the registered and old
+       * phrases; cleaned of control characters and cut short.
+       */
       writtenPhrase?: string;
       source: UnderstandingSource;
+      /**
+       * Where the call was when it went wrong: 'setup' (it never got answered), 'answered' (it
+       * was answered; a later change may have failed) or 'dropped' (answered, then lost or ended
+       * by the other side with an error).
+       */
+      phase: 'setup' | 'answered' | 'dropped';
       /** The Q.850 cause seen; name/typicalSip from the table when known. */
       q850?: { cause: number; name?: string; typicalSip?: number };
-      /** All Reason headers that belong to the chosen response (or loose ones). */
+      /**
+       * All Reason headers that belong to the chosen response (or loose ones, or the BYE's);
+       * `raw`, `text` and `protocol` cleaned of control characters and cut to 60 characters.
+       */
       reasons: ReasonHeader[];
       /** Other codes worth offering as alternatives, distinct, excluding `code`. */
       others: SipCode[];

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CodeReference, SipCode } from '../schema.ts';
-import { MAX_PASTE_LENGTH } from './parse-paste.ts';
+import { MAX_PASTE_LENGTH, parsePaste } from './parse-paste.ts';
 import { samples, toLf, type SampleName } from './samples.ts';
 import { testReference } from './test-reference.ts';
 import {
@@ -30,35 +30,51 @@ function notOk(text: string, reference?: PasteReference): string {
 const ANSWERED =
   'The call was answered, so the problem came after the answer: no audio, one-way audio or a dropped call.';
 
+type Phase = Extract<Understanding, { ok: true }>['phase'];
+
 describe('understandPaste: the samples', () => {
-  it.each<[SampleName, SipCode, UnderstandingSource, number | undefined, SipCode[]]>([
-    ['inviteTo503Crlf', 503, 'messages', 34, []],
-    ['inviteTo503Lf', 503, 'messages', 34, []],
-    ['compactHeaders', 480, 'messages', 19, []],
-    ['challengeThenBusy', 486, 'messages', 17, []],
-    ['twoReasonHeaders', 480, 'status-line', 19, []],
-    ['commaSeparatedReasons', 603, 'status-line', 21, []],
-    ['answeredThenBye', 200, 'messages', undefined, []],
-    ['networkBlocked', '603+', 'status-line', undefined, []],
-    ['rejected608', 608, 'status-line', undefined, []],
-    ['asteriskLog', 404, 'messages', 1, []],
-    ['timestampedLog', 504, 'messages', 102, []],
-    ['jsonEscaped', 503, 'status-line', 34, []],
-    ['twoCalls', 503, 'messages', 41, [486]],
-    ['cancelled487', 487, 'messages', undefined, []],
-    ['byeWithSipReason', 503, 'sip-reason', undefined, []],
-    ['foldedReason', 503, 'status-line', 42, []],
-    ['sipReasonOnly', 503, 'sip-reason', undefined, []],
-    ['stirReasonOnly', 436, 'stir-reason', undefined, []],
-    ['q850ReasonOnly', 503, 'q850-typical', 34, []],
-  ])('%s → %s from %s, Q.850 %s, others %j', (name, code, source, cause, others) => {
-    const result = ok(samples[name]);
-    expect(result.code).toBe(code);
-    expect(result.source).toBe(source);
-    expect(result.q850?.cause).toBe(cause);
-    expect(result.others).toEqual(others);
-    expect(result.registered).toBe(true);
-  });
+  it.each<[SampleName, SipCode, UnderstandingSource, number | undefined, SipCode[], Phase]>([
+    ['inviteTo503Crlf', 503, 'messages', 34, [], 'setup'],
+    ['inviteTo503Lf', 503, 'messages', 34, [], 'setup'],
+    ['compactHeaders', 480, 'messages', 19, [], 'setup'],
+    ['challengeThenBusy', 486, 'messages', 17, [], 'setup'],
+    ['twoReasonHeaders', 480, 'status-line', 19, [], 'setup'],
+    ['commaSeparatedReasons', 603, 'status-line', 21, [], 'setup'],
+    ['answeredThenBye', 200, 'messages', undefined, [], 'answered'],
+    ['networkBlocked', '603+', 'status-line', undefined, [], 'setup'],
+    ['rejected608', 608, 'status-line', undefined, [], 'setup'],
+    ['asteriskLog', 404, 'messages', 1, [], 'setup'],
+    ['timestampedLog', 504, 'messages', 102, [], 'setup'],
+    ['jsonEscaped', 503, 'status-line', 34, [], 'setup'],
+    ['twoCalls', 503, 'messages', 41, [486], 'setup'],
+    ['cancelled487', 487, 'messages', undefined, [], 'setup'],
+    ['byeWithSipReason', 503, 'sip-reason', undefined, [], 'dropped'],
+    ['foldedReason', 503, 'status-line', 42, [], 'setup'],
+    ['sipReasonOnly', 503, 'sip-reason', undefined, [], 'setup'],
+    ['stirReasonOnly', 436, 'stir-reason', undefined, [], 'setup'],
+    ['q850ReasonOnly', 503, 'q850-typical', 34, [], 'setup'],
+    ['asteriskChallengeLog', 503, 'text', undefined, [401], 'setup'],
+    ['freeswitchStateLog', 480, 'text', undefined, [183], 'setup'],
+    ['sngrepFlow', 503, 'text', undefined, [100, 183], 'setup'],
+    ['reInviteRejected', 200, 'messages', undefined, [488], 'answered'],
+    ['refreshLost481', 481, 'messages', undefined, [200], 'dropped'],
+    ['byeRtpTimeout', 503, 'sip-reason', undefined, [200], 'dropped'],
+    ['transferNotify', 200, 'messages', undefined, [], 'answered'],
+    ['failedThenAnswered', 503, 'messages', 34, [200], 'setup'],
+    ['optionsAndCall', 503, 'messages', 34, [], 'setup'],
+    ['phpJsonEscaped', 503, 'status-line', 34, [], 'setup'],
+  ])(
+    '%s → %s from %s, Q.850 %s, others %j, phase %s',
+    (name, code, source, cause, others, phase) => {
+      const result = ok(samples[name]);
+      expect(result.code).toBe(code);
+      expect(result.source).toBe(source);
+      expect(result.q850?.cause).toBe(cause);
+      expect(result.others).toEqual(others);
+      expect(result.registered).toBe(true);
+      expect(result.phase).toBe(phase);
+    },
+  );
 
   it('gives the registered phrase, the Q.850 name and typical SIP code, and the reasons', () => {
     expect(ok(samples.inviteTo503Crlf)).toEqual({
@@ -67,6 +83,7 @@ describe('understandPaste: the samples', () => {
       phrase: 'Service Unavailable',
       registered: true,
       source: 'messages',
+      phase: 'setup',
       q850: { cause: 34, name: 'No circuit/channel available', typicalSip: 503 },
       reasons: [
         {
@@ -126,9 +143,9 @@ describe('understandPaste: the samples', () => {
     ]);
   });
 
-  it('reads a BYE’s SIP reason and says where it came from', () => {
+  it('reads a BYE’s SIP reason as a call that was answered and then dropped', () => {
     expect(ok(samples.byeWithSipReason).notes).toEqual([
-      'This comes from the Reason header of a BYE.',
+      'The call was answered and then ended by the other side, with a BYE giving SIP cause 503 (“Service Unavailable”).',
     ]);
   });
 
@@ -417,11 +434,12 @@ describe('understandPaste: safety of the sentences', () => {
     expect(reason.length).toBeLessThan(200);
   });
 
-  it('adds a note when the paste was cut', () => {
-    const text = `SIP/2.0 503 Service Unavailable\n${'x'.repeat(MAX_PASTE_LENGTH)}`;
-    expect(ok(text).notes).toEqual(['Only the first 1,000,000 characters were read.']);
+  it('reads the end of a paste that is too long, with a note', () => {
+    const text = `SIP/2.0 486 Busy Here\n${'x'.repeat(MAX_PASTE_LENGTH)}\nSIP/2.0 503 Service Unavailable`;
+    expect(ok(text)).toMatchObject({ code: 503, others: [] });
+    expect(ok(text).notes).toEqual(['Only the last 1,000,000 characters were read.']);
     expect(notOk(`hello${'x'.repeat(MAX_PASTE_LENGTH)}`)).toMatch(
-      /Only the first 1,000,000 characters were read\.$/,
+      /Only the last 1,000,000 characters were read\.$/,
     );
   });
 
@@ -439,7 +457,33 @@ describe('understandPaste: large inputs', () => {
     ['challenges', lines((i) => `SIP/2.0 407 x\ni: ${i % 7}\n`, 20), 407],
     ['calls', lines((i) => `SIP/2.0 486 Busy\ni: call-${i}\n`, 30), 486],
     ['provisional phrases', lines((i) => `SIP/2.0 199 p${i}\n`, 20), undefined],
-    ['text codes', lines((i) => `${100 + (i % 600)} `, 4), 100],
+    // One line of codes: prose, so the first failure.
+    ['text codes', lines((i) => `${100 + (i % 600)} `, 4), 300],
+    ['text codes on lines', lines((i) => `${100 + (i % 600)}\n`, 4), 499],
+    [
+      'answered calls with BYEs',
+      lines(
+        (i) =>
+          `SIP/2.0 200 OK\ni: c${i}\nCSeq: 1 INVITE\n\nBYE sip:a@b SIP/2.0\ni: c${i}\nReason: Q.850;cause=16\n\n`,
+        90,
+      ),
+      200,
+    ],
+    [
+      're-INVITE failures',
+      lines(
+        (i) =>
+          `SIP/2.0 200 OK\ni: c${i}\nCSeq: 1 INVITE\n\nSIP/2.0 488 x\ni: c${i}\nCSeq: 2 INVITE\n`,
+        80, // Under 1 MB: cut, the first call would keep its 488 but lose its 200.
+      ),
+      200,
+    ],
+    [
+      'finals without CSeq',
+      lines((i) => `SIP/2.0 200 OK\ni: c${i}\n\nSIP/2.0 488 x\ni: c${i}\n`, 45),
+      488,
+    ],
+    ['CANCELs', lines(() => `CANCEL sip:a@b SIP/2.0\nReason: Q.850;cause=16\n\n`, 45), undefined],
     [
       'BYEs with reasons',
       lines((i) => `BYE sip:a@b SIP/2.0\nReason: SIP;cause=${100 + (i % 600)}\n`, 50),
@@ -492,5 +536,245 @@ describe('understandPaste: switch cause names', () => {
       ok: true,
       code: 480,
     });
+  });
+});
+
+describe('understandPaste: free text with several codes', () => {
+  it.each<[string, SipCode, SipCode[]]>([
+    ['We placed 200 calls and 30 failed with 503', 503, []],
+    ['we send 100 cps and get 503', 503, []],
+    ['We have 300 concurrent channels, getting 486 busy', 486, []],
+    ['we got 407 and then 403 Forbidden', 403, [407]],
+    ['we get 401 Unauthorized on every call', 401, []],
+    ['183 then 200 OK', 183, [200]],
+    ['first 480, then 503 after the retry', 480, [503]],
+    ['we see 180 Ringing, then 486 Busy Here', 486, [180]],
+    ['Got 503 then a 401', 503, [401]],
+  ])('reads prose %j as %s (the first failure)', (text, code, others) => {
+    const result = ok(text);
+    expect([result.code, result.source, result.others]).toEqual([code, 'text', others]);
+  });
+
+  it.each<[string, SipCode]>([
+    ['INVITE sent\n<- 100 Trying\n<- 183 Session Progress\n<- 503 Service Unavailable', 503],
+    ['got 480\nretried\ngot 503\nretried\ngot 480', 480],
+    ['401 Unauthorized\n401 Unauthorized\n403 Forbidden\n', 403],
+    ['100 Trying\n407 Proxy Authentication Required', 407],
+    ['100 Trying\n180 Ringing\n200 OK', 100],
+  ])('reads a log %j as %s (the last failure)', (text, code) => {
+    expect(ok(text).code).toBe(code);
+  });
+
+  it('reads a FreeSWITCH log’s Q.850 cause variable as a typical mapping', () => {
+    const log = [
+      '2026-05-03 10:45:33.390790 [NOTICE] sofia.c:1090 Hangup sofia/external/+525555550123@203.0.113.20',
+      'variable_hangup_cause: [USER_BUSY]',
+      'variable_hangup_cause_q850: [17]',
+    ].join('\n');
+    expect(ok(log)).toMatchObject({ code: 486, source: 'q850-typical', q850: { cause: 17 } });
+    expect(ok('HANGUPCAUSE=34')).toMatchObject({ code: 503, q850: { cause: 34 } });
+  });
+});
+
+describe('understandPaste: what happened after the answer', () => {
+  const CALL = 'Call-ID: 5d1f@192.0.2.10';
+  const response = (status: string, cseq: string, ...headers: string[]) =>
+    [status, CALL, `CSeq: ${cseq}`, ...headers, 'Content-Length: 0', '', ''].join('\r\n');
+  const request = (line: string, cseq: string, ...headers: string[]) =>
+    [line, CALL, `CSeq: ${cseq}`, ...headers, 'Content-Length: 0', '', ''].join('\r\n');
+  const answered = [
+    request('INVITE sip:+19195550170@carrier.example SIP/2.0', '1 INVITE'),
+    response('SIP/2.0 200 OK', '1 INVITE'),
+    request('ACK sip:203.0.113.20:5060 SIP/2.0', '1 ACK'),
+  ];
+  const paste = (...messages: string[]) => [...answered, ...messages].join('');
+
+  it('says a failed re-INVITE left the call up', () => {
+    const result = ok(samples.reInviteRejected);
+    expect(result).toMatchObject({ code: 200, phase: 'answered', others: [488] });
+    expect(result.notes).toEqual([
+      'A later re-INVITE got 488 Not Acceptable Here; the call stayed up, but the change it asked for (hold, a codec switch) failed.',
+      ANSWERED,
+    ]);
+  });
+
+  it('says a failed UPDATE left the call up', () => {
+    const result = ok(
+      paste(
+        request('UPDATE sip:203.0.113.20:5060 SIP/2.0', '2 UPDATE'),
+        response('SIP/2.0 491 Request Pending', '2 UPDATE'),
+      ),
+    );
+    expect(result).toMatchObject({ code: 200, phase: 'answered', others: [491] });
+    expect(result.notes[0]).toBe(
+      'A later UPDATE got 491 Request Pending; the call stayed up, but the change it asked for (hold, a codec switch) failed.',
+    );
+  });
+
+  it('ignores a re-INVITE challenge that was answered', () => {
+    const result = ok(
+      paste(
+        response('SIP/2.0 407 Proxy Authentication Required', '2 INVITE'),
+        response('SIP/2.0 200 OK', '3 INVITE'),
+      ),
+    );
+    expect(result).toMatchObject({ code: 200, phase: 'answered', others: [] });
+    expect(result.notes).toEqual([ANSWERED]);
+  });
+
+  it('reads a failure of the first INVITE’s CSeq after the 200 as another fork’s, not a change', () => {
+    const result = ok(paste(response('SIP/2.0 486 Busy Here', '1 INVITE')));
+    expect(result).toMatchObject({ code: 200, phase: 'answered', others: [486] });
+    expect(result.notes).toEqual([ANSWERED]);
+  });
+
+  it('keeps the last final when a later failure has no CSeq to compare', () => {
+    expect(ok(`SIP/2.0 200 OK\r\n\r\nSIP/2.0 488 Not Acceptable Here\r\n`)).toMatchObject({
+      code: 488,
+      phase: 'setup',
+    });
+  });
+
+  it('says the call was lost when a re-INVITE got 481', () => {
+    const result = ok(samples.refreshLost481);
+    expect(result).toMatchObject({ code: 481, phase: 'dropped', source: 'messages' });
+    expect(result.notes).toEqual([
+      'The call was answered and then lost: a later re-INVITE got 481 Call/Transaction Does Not Exist, so the other side no longer knew the call.',
+    ]);
+  });
+
+  it.each([
+    ['UPDATE', '408 Request Timeout', 408, 'stopped answering'],
+    ['BYE', '481 Call/Transaction Does Not Exist', 481, 'no longer knew the call'],
+    ['INVITE', '408 Request Timeout', 408, 'stopped answering'],
+  ])('says the call was lost when a %s got %s', (method, status, code, words) => {
+    const cseq = `5 ${method}`;
+    const result = ok(paste(response(`SIP/2.0 ${status}`, cseq)));
+    expect(result).toMatchObject({ code, phase: 'dropped' });
+    expect(result.notes[0]).toContain(words);
+  });
+
+  it('says a BYE with an error reason ended an answered call', () => {
+    const result = ok(samples.byeRtpTimeout);
+    expect(result).toMatchObject({
+      code: 503,
+      phase: 'dropped',
+      source: 'sip-reason',
+      writtenPhrase: 'RTP timeout',
+      others: [200],
+    });
+    expect(result.notes).toEqual([
+      'The call was answered and then ended by the other side, with a BYE giving SIP cause 503 (“RTP timeout”).',
+    ]);
+  });
+
+  it('maps a BYE’s Q.850 cause other than 16 to its typical code', () => {
+    const bye = request(
+      'BYE sip:+19195550100@192.0.2.10 SIP/2.0',
+      '9 BYE',
+      'Reason: Q.850;cause=41',
+    );
+    for (const text of [paste(bye), bye]) {
+      const result = ok(text);
+      expect(result).toMatchObject({
+        code: 503,
+        phase: 'dropped',
+        source: 'q850-typical',
+        q850: { cause: 41 },
+      });
+      expect(result.notes).toContain(
+        'The call was answered and then ended by the other side, with a BYE giving Q.850 cause 41 (Temporary failure).',
+      );
+    }
+  });
+
+  it('keeps a BYE with Q.850 cause 16 a normal hang-up', () => {
+    const bye = request('BYE sip:a@192.0.2.1 SIP/2.0', '9 BYE', 'Reason: Q.850;cause=16');
+    expect(ok(paste(bye))).toMatchObject({ code: 200, phase: 'answered' });
+  });
+
+  it('prefers a failed re-INVITE to the BYE that followed it', () => {
+    const result = ok(
+      paste(
+        response('SIP/2.0 488 Not Acceptable Here', '2 INVITE'),
+        request('BYE sip:a@192.0.2.1 SIP/2.0', '3 BYE', 'Reason: SIP;cause=488'),
+      ),
+    );
+    expect(result).toMatchObject({ code: 200, phase: 'answered', others: [488] });
+  });
+
+  it('says the phase of a code alone', () => {
+    expect(ok('200').phase).toBe('answered');
+    expect(ok('503').phase).toBe('setup');
+    expect(ok('Reason: SIP;cause=480').phase).toBe('setup');
+  });
+});
+
+describe('understandPaste: cancelled calls', () => {
+  it('says another phone answered when the CANCEL says “Call completed elsewhere”', () => {
+    expect(notOk(samples.completedElsewhere)).toBe(
+      'The CANCEL says “Call completed elsewhere”: another phone answered the call, so nothing failed. If a call did fail, paste its final response, or just its code, like 503.',
+    );
+    const cancelOnly = [
+      'CANCEL sip:+525555550123@trunk.example.net SIP/2.0',
+      'CSeq: 102 CANCEL',
+      'Reason: SIP ;cause=200 ;text="Call completed elsewhere"',
+    ].join('\r\n');
+    expect(notOk(cancelOnly)).toMatch(/another phone answered/);
+  });
+
+  it('says the caller gave up when a CANCEL has no final response after it', () => {
+    const reason = notOk(samples.cancelNoFinal);
+    expect(reason).toBe(
+      'The caller gave up (a CANCEL) before the call was answered, and no final response follows in what you pasted. If one came back, paste it too: the final response (200 or more) tells what happened.',
+    );
+    expect(reason).not.toMatch(/hang-up/);
+    expect(notOk('CANCEL sip:a@192.0.2.1 SIP/2.0\r\nCSeq: 1 CANCEL\r\n')).toBe(reason);
+  });
+
+  it('keeps explaining the 487 of a call the caller cancelled', () => {
+    expect(ok(samples.cancelled487)).toMatchObject({ code: 487, phase: 'setup' });
+  });
+});
+
+describe('understandPaste: several calls', () => {
+  it('prefers the call that failed to a later one that was answered', () => {
+    expect(ok(samples.failedThenAnswered).notes).toEqual([
+      'What you pasted has 2 calls; this is the last one that failed (a later one was answered).',
+    ]);
+  });
+
+  it('counts only calls, not OPTIONS pings or REGISTERs', () => {
+    expect(ok(samples.optionsAndCall).notes).toEqual([]);
+  });
+
+  it('does not take a transfer’s sipfrag NOTIFY for the call’s final response', () => {
+    expect(ok(samples.transferNotify)).toMatchObject({ code: 200, phase: 'answered' });
+  });
+});
+
+describe('understandPaste: what it shows of the paste', () => {
+  it('cleans and cuts the Reason headers it returns to 60 characters', () => {
+    const text = `Reason: SIP;cause=503;text="${'\u0007Overload '.repeat(20)}"`;
+    const { reasons } = ok(text);
+    const [reason] = reasons;
+    expect(reason?.raw).toHaveLength(60);
+    expect(reason?.raw.endsWith('…')).toBe(true);
+    // The text starts with a control character: a space once cleaned, then trimmed.
+    expect(reason?.text).toHaveLength(59);
+    expect(reason?.text?.endsWith('…')).toBe(true);
+    for (const part of [reason?.raw, reason?.text]) expect(part).not.toMatch(/\p{Cc}/u);
+  });
+
+  it('cuts a long protocol token', () => {
+    const protocol = `X${'Y'.repeat(300)}`;
+    const bye = `BYE sip:a@192.0.2.1 SIP/2.0\r\nReason: SIP;cause=480, ${protocol};cause=1\r\n`;
+    const [, other] = ok(bye).reasons;
+    expect(other?.protocol).toHaveLength(60);
+  });
+
+  it('keeps the full values in the parse', () => {
+    const text = `Reason: SIP;cause=503;text="${'Overload '.repeat(20)}"`;
+    expect(parsePaste(text).looseReasons[0]?.raw.length).toBeGreaterThan(180);
   });
 });

@@ -6,8 +6,7 @@ import type { PasteSummary } from '@/features/wizard/paste-summary-state';
 
 /** What the paste box does with a paste: where to go and what to say, or why it can't tell. */
 export type PasteReading =
-  | { ok: true; href: string; code: SipCode; summary: PasteSummary }
-  | { ok: false; reason: string };
+  { ok: true; href: string; code: SipCode; summary: PasteSummary } | { ok: false; reason: string };
 
 /**
  * Reads a paste (a code, a status line, a Reason header, SIP messages) and finds the step of the
@@ -19,12 +18,15 @@ export function readPaste(text: string): PasteReading {
   if (!understood.ok) return understood;
   const segment = String(understood.code);
   const lookup = lookupCode(reference, segment);
+  // An answered call's trouble came after the answer, whatever the code: audio, or a drop.
   const href =
-    lookup.kind === 'code'
-      ? lookup.entry.leadsTo
-      : lookup.kind === 'class'
-        ? lookup.codeClass.leadsTo
-        : '/';
+    understood.phase !== 'setup'
+      ? reference.afterAnswer[understood.phase]
+      : lookup.kind === 'code'
+        ? lookup.entry.leadsTo
+        : lookup.kind === 'class'
+          ? lookup.codeClass.leadsTo
+          : '/';
   const phraseOf = (code: string) => {
     const found = lookupCode(reference, code);
     return found.kind === 'code' ? found.entry.phrase : '';
