@@ -87,7 +87,10 @@ export async function measureBuild(dist: string, base = '/'): Promise<BuildSizes
 /** Size budgets (gzip bytes) checked on every `npm test`. Raise them on purpose, in review. */
 export const BUDGETS = {
   startHtml: 4_000,
-  startJs: 145_000,
+  // 145 000 until issue 4: its two new diagnoses (busy, caller-ID signature) grew the content chunk
+  // by 1.4 kB, after the code reference, paste reader and search had been kept off the start page.
+  // Decision 008 has the reasoning; splitting the content by branch is the next step.
+  startJs: 148_000,
   startCss: 7_000,
   largestPage: 8_000,
   supportJs: 55_000,

@@ -361,12 +361,7 @@ export type Q850Cause = z.infer<typeof Q850CauseSchema>;
 /** What every page needs of the codes: phrases and class names (the ticket and the start page). */
 export interface Codes {
   classes: { class: number; name: string }[];
-  codes: {
-    code: SipCode;
-    phrase: string;
-    rfc?: string | undefined;
-    legacy?: boolean | undefined;
-  }[];
+  codes: { code: SipCode; phrase: string }[];
 }
 
 /** The full codes reference: loaded only by the code pages, the paste box and the search. */

@@ -94,12 +94,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       procedure: mapStrings(procedure, fill),
       codes: {
         classes: reference.classes.map(({ class: cls, name }) => ({ class: cls, name })),
-        codes: reference.codes.map(({ code, phrase, rfc, legacy }) => ({
-          code,
-          phrase,
-          ...(rfc === undefined ? {} : { rfc }),
-          ...(legacy === undefined ? {} : { legacy }),
-        })),
+        codes: reference.codes.map(({ code, phrase }) => ({ code, phrase })),
       },
     },
   };
