@@ -1,13 +1,13 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { safeLocalStorage } from '@/lib/safe-storage';
 import { useLocation, useNavigate } from 'react-router';
-import { normalizePath } from './prerendered';
 import { paths } from '@/lib/paths';
+import { safeLocalStorage } from '@/lib/safe-storage';
+import { normalizePath } from './prerendered';
 
 /** The site-wide keys, listed in the footer. */
 export const SHORTCUTS = [
   { key: '/', action: 'paste a code or log', href: paths.paste },
-  { key: 's', action: 'search by symptom', href: '/#search' },
+  { key: 's', action: 'search by symptom', href: paths.search },
   { key: 'c', action: 'the SIP code list', href: `${paths.codes()}#filter` },
 ] as const;
 

@@ -15,4 +15,6 @@ export const paths = {
   code: (segment: string | number) => `/codes/${String(segment)}`,
   /** The start page with the paste box focused. */
   paste: '/#paste',
+  /** The start page with the symptom search focused. */
+  search: '/#search',
 } as const;
