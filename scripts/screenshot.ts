@@ -4,7 +4,8 @@ import { withBuiltSite } from './chromium.ts';
 import { ROOT } from './content/load-content.ts';
 
 const shots = [
-  { file: 'screenshot-start.png', url: '/', width: 1000, height: 720 },
+  // The start page once interactive: the paste box and search load after hydration.
+  { file: 'screenshot-start.png', url: '/', width: 1000, height: 1000, ready: '#paste' },
   {
     file: 'screenshot-outcome.png',
     url: '/never-connects/sip-code/503/lcr/occasional',
@@ -20,6 +21,7 @@ await withBuiltSite(ROOT, 4175, async (browser, origin) => {
       colorScheme: 'light',
     });
     await page.goto(`${origin}${shot.url}`);
+    if ('ready' in shot) await page.locator(shot.ready).waitFor();
     await page.screenshot({ path: path.join(ROOT, 'docs', shot.file) });
     await page.close();
   }
