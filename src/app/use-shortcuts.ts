@@ -14,6 +14,9 @@ export const SHORTCUTS = [
 const STORAGE_KEY = 'call-troubleshooter:shortcuts';
 const storage = safeLocalStorage();
 const listeners = new Set<() => void>();
+/** Read from storage once; every render after that uses this copy. */
+let cachedEnabled: boolean | undefined;
+const readEnabled = (): boolean => (cachedEnabled ??= storage.getItem(STORAGE_KEY) !== 'off');
 
 /**
  * Whether single-key shortcuts are on (the default). WCAG 2.1.4 asks that single-character
@@ -26,10 +29,11 @@ export function useShortcutsEnabled(): [enabled: boolean, setEnabled: (on: boole
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => storage.getItem(STORAGE_KEY) !== 'off',
+    readEnabled,
     () => true,
   );
   const setEnabled = (on: boolean) => {
+    cachedEnabled = on;
     if (on) storage.removeItem(STORAGE_KEY);
     else storage.setItem(STORAGE_KEY, 'off');
     for (const listener of listeners) listener();
@@ -38,7 +42,7 @@ export function useShortcutsEnabled(): [enabled: boolean, setEnabled: (on: boole
 }
 
 /** True when a key press belongs to what the person is typing, not to the page. */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||

@@ -17,11 +17,6 @@ export type CodeLookup<E = CodeEntry, C = CodeClass> =
 
 export { classOf } from './classes.ts';
 
-/** The address segment of a code page: `503`, `603+`. */
-export function codeSegment(code: SipCode): string {
-  return String(code);
-}
-
 /** The address segment of a class page: `4xx`. */
 export function classSegment(codeClass: number): string {
   return `${codeClass}xx`;
