@@ -14,6 +14,10 @@ const NOTICES: Record<SessionNotice, string> = {
     'We couldn’t read the progress saved in this browser, so ticked steps start fresh. Your place in the troubleshooter comes from the address, so it is unchanged.',
   'draft-reset':
     'We couldn’t read the support request draft saved in this browser, so it was cleared. Your ticked steps are kept.',
+  'call-reset':
+    'We couldn’t read the call notes saved in this browser, so they were cleared. Your ticked steps and support request are kept.',
+  'draft-and-call-reset':
+    'We couldn’t read the support request draft or the call notes saved in this browser, so both were cleared. Your ticked steps are kept.',
 };
 
 const NAV_LINK =

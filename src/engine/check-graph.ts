@@ -64,6 +64,13 @@ export function checkGraph(
           'answers',
         );
       }
+      if (node.script === undefined) {
+        say(
+          node.id,
+          'missing-script',
+          'This question has no agent script. Add "script: { ask: …, listenFor: […] }" with the words a support agent reads to the caller.',
+        );
+      }
       const answerIds = new Set<string>();
       const labels = new Set<string>();
       node.answers.forEach((answer, index) => {

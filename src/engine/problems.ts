@@ -27,6 +27,7 @@ export type ProblemKind =
   | 'unreachable'
   | 'cycle'
   | 'dead-end'
+  | 'missing-script'
   | 'outcome-without-steps';
 
 /** `content/tree/x.yaml:12 [node-id] message` — the form editors and terminals make clickable. */

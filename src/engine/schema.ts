@@ -82,6 +82,20 @@ export const AnswerSchema = z
   })
   .describe('One answer to a question.');
 
+export const AgentScriptSchema = z
+  .strictObject({
+    ask: Text.describe(
+      'What the agent says to the caller, word for word, like "Do you hear a recording when the call fails?"',
+    ),
+    listenFor: z
+      .array(Text)
+      .min(1)
+      .optional()
+      .describe('Words or signs in the caller\'s reply that point to an answer, like "not in service".'),
+  })
+  .describe('For support agents only: the line to read to the caller and what to listen for.');
+export type AgentScript = z.infer<typeof AgentScriptSchema>;
+
 export const QuestionSchema = z
   .strictObject({
     id: NodeIdSchema,
@@ -89,6 +103,7 @@ export const QuestionSchema = z
     title: Text.describe('The question, as a heading.'),
     help: Text.optional().describe('A sentence that helps the person choose.'),
     answers: z.array(AnswerSchema),
+    script: AgentScriptSchema.optional(),
     keywords: Keywords,
   })
   .describe('A question with answers that lead to further nodes.');

@@ -7,6 +7,7 @@ import {
   type StorageValue,
 } from 'zustand/middleware';
 import type { TicketDraft } from '@/engine/ticket/model';
+import { CALL_LIMITS, CallSchema, type Call } from './call-schema';
 import { TicketDraftSchema } from './ticket-draft-schema';
 
 /**
@@ -20,12 +21,14 @@ export interface SessionState {
   feedback: Record<string, Feedback>;
   /** The support request being written, exactly as typed; null until the person types. */
   draft: TicketDraft | null;
+  /** Agent mode's call (timer, notes, pages visited); null until agent mode starts one. */
+  call: Call | null;
   /** Set when saved data could not be used and was cleared; shown once, then dismissed. */
   notice: SessionNotice | null;
 }
 
 export type Feedback = 'fixed' | 'not-fixed';
-export type SessionNotice = 'storage-reset' | 'draft-reset';
+export type SessionNotice = 'storage-reset' | 'draft-reset' | 'call-reset' | 'draft-and-call-reset';
 
 export interface SessionActions {
   toggleStep: (scope: string, stepId: string) => void;
@@ -33,6 +36,16 @@ export interface SessionActions {
   setFeedback: (outcomeId: string, feedback: Feedback | null) => void;
   saveDraft: (draft: TicketDraft) => void;
   clearDraft: () => void;
+  /** Starts a new call now: the timer from zero, no notes. Replaces any call there was. */
+  startCall: (now: number) => void;
+  /** Stops the call's timer. */
+  endCall: (now: number) => void;
+  /** Adds a timestamped note and empties the note being typed. False when it can't be added. */
+  addNote: (text: string, now: number) => boolean;
+  removeNote: (id: string) => void;
+  setNoteDraft: (text: string) => void;
+  /** Records that the call reached a wizard page (consecutive repeats are one visit). */
+  logVisit: (path: string, now: number) => void;
   dismissNotice: () => void;
   reset: () => void;
 }
@@ -40,7 +53,7 @@ export interface SessionActions {
 export type SessionStore = SessionState & SessionActions;
 
 export const STORAGE_KEY = 'call-troubleshooter:session';
-export const STORAGE_VERSION = 2;
+export const STORAGE_VERSION = 3;
 
 const Slug = z.string().check(z.regex(/^[a-z0-9-]{1,80}$/));
 /** The persisted part of the state, as it must look when read back. */
@@ -50,6 +63,7 @@ const ProgressSchema = z.strictObject({
 });
 export const PersistedSessionSchema = z.extend(ProgressSchema, {
   draft: z.nullable(TicketDraftSchema),
+  call: z.nullable(CallSchema),
 });
 type PersistedSession = z.infer<typeof PersistedSessionSchema>;
 
@@ -63,6 +77,8 @@ const UNREADABLE = Symbol('unreadable');
 const migrations: Record<number, (state: unknown) => unknown> = {
   // Version 2 added the support request draft.
   1: (state) => (isObject(state) ? { ...state, draft: null } : state),
+  // Version 3 added agent mode's call.
+  2: (state) => (isObject(state) ? { ...state, call: null } : state),
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -105,13 +121,27 @@ function jsonStorage(backing: StateStorage): PersistStorage<PersistedSession> {
   };
 }
 
-const initialState: SessionState = { ticks: {}, feedback: {}, draft: null, notice: null };
+const initialState: SessionState = {
+  ticks: {},
+  feedback: {},
+  draft: null,
+  call: null,
+  notice: null,
+};
+
+/** The call with `change` applied, or no change at all when there is no call. */
+function withCall(state: SessionState, change: (call: Call) => Partial<Call>) {
+  return state.call === null ? {} : { call: { ...state.call, ...change(state.call) } };
+}
+
+/** Storage time: whole, non-negative milliseconds (the saved-data schema accepts nothing else). */
+const epoch = (now: number) => Math.max(0, Math.trunc(now));
 
 export function createSessionStore(backing: StateStorage) {
   const storage = jsonStorage(backing);
   const store = createStore<SessionStore>()(
     persist<SessionStore, [], [], PersistedSession>(
-      (set, _get, store) => ({
+      (set, get, store) => ({
         ...initialState,
         toggleStep: (scope, stepId) =>
           set((state) => {
@@ -133,6 +163,42 @@ export function createSessionStore(backing: StateStorage) {
           }),
         saveDraft: (draft) => set({ draft }),
         clearDraft: () => set({ draft: null }),
+        startCall: (now) =>
+          set({
+            call: { startedAt: epoch(now), endedAt: null, notes: [], noteDraft: '', visits: [] },
+          }),
+        endCall: (now) =>
+          set((state) => withCall(state, (call) => ({ endedAt: call.endedAt ?? epoch(now) }))),
+        addNote: (text, now) => {
+          const { call } = get();
+          const trimmed = text.trim();
+          if (call === null || trimmed === '') return false;
+          if (trimmed.length > CALL_LIMITS.noteLength) return false;
+          if (call.notes.length >= CALL_LIMITS.notes) return false;
+          const at = epoch(now);
+          const id = `n${at.toString(36)}-${String(call.notes.length)}`;
+          set({
+            call: { ...call, notes: [...call.notes, { id, at, text: trimmed }], noteDraft: '' },
+          });
+          return true;
+        },
+        removeNote: (id) =>
+          set((state) =>
+            withCall(state, (call) => ({ notes: call.notes.filter((note) => note.id !== id) })),
+          ),
+        setNoteDraft: (text) =>
+          set((state) =>
+            withCall(state, () => ({ noteDraft: text.slice(0, CALL_LIMITS.noteDraft) })),
+          ),
+        logVisit: (path, now) =>
+          set((state) =>
+            withCall(state, (call) => {
+              if (call.visits.at(-1)?.path === path || path.length > CALL_LIMITS.pathLength)
+                return {};
+              const visits = [...call.visits, { at: epoch(now), path }];
+              return { visits: visits.slice(-CALL_LIMITS.visits) };
+            }),
+          ),
         dismissNotice: () => set({ notice: null }),
         reset: () => set(store.getInitialState()),
       }),
@@ -146,6 +212,7 @@ export function createSessionStore(backing: StateStorage) {
           ticks: state.ticks,
           feedback: state.feedback,
           draft: state.draft,
+          call: state.call,
         }),
         // Whatever comes out is validated in `merge`, so the cast claims nothing unchecked.
         migrate: (state, version) => migrate(state, version) as PersistedSession,
@@ -153,18 +220,38 @@ export function createSessionStore(backing: StateStorage) {
           if (persisted === undefined) return current;
           const result = PersistedSessionSchema.safeParse(persisted);
           if (result.success) return { ...current, ...result.data };
-          // A draft that can't be read must not cost the ticks: keep what still reads.
-          const progress = ProgressSchema.safeParse(
-            isObject(persisted) ? { ticks: persisted.ticks, feedback: persisted.feedback } : null,
-          );
-          if (progress.success) return { ...current, ...progress.data, notice: 'draft-reset' };
-          return { ...current, notice: 'storage-reset' };
+          // A draft or call that can't be read must not cost the rest: keep what still reads.
+          const parts = isObject(persisted) ? persisted : {};
+          const progress = ProgressSchema.safeParse({
+            ticks: parts.ticks,
+            feedback: parts.feedback,
+          });
+          if (!progress.success) return { ...current, notice: 'storage-reset' };
+          const draft = z.nullable(TicketDraftSchema).safeParse(parts.draft ?? null);
+          const call = z.nullable(CallSchema).safeParse(parts.call ?? null);
+          const notice: SessionNotice = draft.success
+            ? 'call-reset'
+            : call.success
+              ? 'draft-reset'
+              : 'draft-and-call-reset';
+          return {
+            ...current,
+            ...progress.data,
+            draft: draft.success ? draft.data : null,
+            call: call.success ? call.data : null,
+            notice,
+          };
         },
         onRehydrateStorage: () => (state) => {
           // Drop unusable saved data so the notice shows once, not on every visit.
           if (state?.notice === 'storage-reset') storage.removeItem(STORAGE_KEY);
-          // Rewrite what survived without the unreadable draft.
-          if (state?.notice === 'draft-reset') store.setState({ draft: null });
+          // Rewrite what survived without the unreadable part.
+          if (
+            state?.notice !== undefined &&
+            state.notice !== null &&
+            state.notice !== 'storage-reset'
+          )
+            store.setState({ draft: state.draft, call: state.call });
         },
       },
     ),

@@ -81,6 +81,7 @@ export function validFiles(): SourceFile[] {
             id: 'start',
             kind: 'question',
             title: 'What happens?',
+            script: { ask: 'What happens when you call?' },
             answers: [
               { id: 'fails', label: 'It fails', next: 'symptom' },
               { id: 'quiet', label: 'It is quiet', next: 'outcome-b' },
@@ -90,6 +91,7 @@ export function validFiles(): SourceFile[] {
             id: 'symptom',
             kind: 'question',
             title: 'Which symptom?',
+            script: { ask: 'Which symptom do you notice?', listenFor: ['A', 'B'] },
             answers: [
               { id: 'a', label: 'A', next: 'outcome-a' },
               { id: 'b', label: 'B', next: 'outcome-b' },

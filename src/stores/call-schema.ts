@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+
+/**
+ * Agent mode's call: when it started and ended, the agent's notes, the note being typed and the
+ * wizard pages visited (for the times in the case notes). Limits are far past real use, so a saved
+ * call always reads back, and bounded, so storage can't fill up with one.
+ */
+export const CALL_LIMITS = {
+  notes: 500,
+  noteLength: 4000,
+  /** The note being typed may run past `noteLength` (the panel says so); this bounds storage. */
+  noteDraft: 50_000,
+  visits: 500,
+  pathLength: 2000,
+} as const;
+
+const Time = z.number().check(z.int(), z.gte(0));
+
+export const CallNoteSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
+  at: Time,
+  text: z.string().check(z.minLength(1), z.maxLength(CALL_LIMITS.noteLength)),
+});
+
+export const CallVisitSchema = z.strictObject({
+  at: Time,
+  /** A wizard address, relative to the mode: `/`, `/never-connects/sip-code`. */
+  path: z.string().check(z.regex(/^\//), z.maxLength(CALL_LIMITS.pathLength)),
+});
+
+export const CallSchema = z.strictObject({
+  startedAt: Time,
+  endedAt: z.nullable(Time),
+  notes: z.array(CallNoteSchema).check(z.maxLength(CALL_LIMITS.notes)),
+  noteDraft: z.string().check(z.maxLength(CALL_LIMITS.noteDraft)),
+  visits: z.array(CallVisitSchema).check(z.maxLength(CALL_LIMITS.visits)),
+});
+
+export type Call = z.infer<typeof CallSchema>;
+export type CallNote = z.infer<typeof CallNoteSchema>;
+export type CallVisit = z.infer<typeof CallVisitSchema>;
