@@ -41,20 +41,25 @@ const server = (await import(
 const base = process.env.BASE_PATH ?? '/';
 const template = await readFile(path.join(dist, 'index.html'), 'utf8');
 
+// Every page twice: the customer's view, and the support agent's under /agent.
 const pages = server.prerenderPaths();
-for (const pathname of pages) {
-  const page = await server.render(pathname, base);
-  if (!page.found) throw new Error(`Prerendering ${pathname} produced the not-found page`);
-  await writePage(pathname, fill(template, page, pathname));
+for (const mode of ['customer', 'agent'] as const) {
+  const prefix = mode === 'agent' ? server.AGENT_PREFIX : '';
+  for (const pathname of pages) {
+    const page = await server.render(pathname, base, mode);
+    if (!page.found) throw new Error(`Prerendering ${pathname} produced the not-found page`);
+    const address = pathname === '/' ? prefix || '/' : `${prefix}${pathname}`;
+    await writePage(address, fill(template, page, address));
+  }
 }
-const notFound = await server.render(server.NOT_FOUND_PATH, base);
+const notFound = await server.render(server.NOT_FOUND_PATH, base, 'customer');
 await writeFile(path.join(dist, '404.html'), fill(template, notFound, server.NOT_FOUND_PATH));
 await rm(distSsr, { recursive: true, force: true });
 await writeFile(path.join(dist, '_headers'), headersFile(base));
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `Built and prerendered ${pages.length} pages + 404.html in ${seconds} s → ${path.relative(ROOT, dist)}/`,
+  `Built and prerendered ${pages.length * 2} pages (${pages.length} in each view) + 404.html in ${seconds} s → ${path.relative(ROOT, dist)}/`,
 );
 
 function fill(

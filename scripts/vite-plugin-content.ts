@@ -1,14 +1,18 @@
 import type { Plugin } from 'vite';
 import { formatProblems } from '../src/engine/problems.ts';
-import type { Content } from '../src/engine/schema.ts';
+import type { AgentScript, Content } from '../src/engine/schema.ts';
 import type { ValidationResult } from '../src/engine/validate.ts';
 import { CONTENT_DIR, loadContent, yamlFilesUnder } from './content/load-content.ts';
+import { layoutTreeMap } from './content/tree-map-layout.ts';
 
 /** Module id → what it exports from the validated content. */
 const MODULES = {
-  'virtual:content': (result: ValidContent) => withoutKeywords(result.content),
+  'virtual:content': (result: ValidContent) => pageContent(result.content),
   'virtual:code-reference': (result: ValidContent) => result.reference,
   'virtual:search-keywords': (result: ValidContent) => nodeKeywords(result.content),
+  'virtual:agent-scripts': (result: ValidContent) => agentScripts(result.content),
+  // Laid out here, at build time, so the browser gets coordinates and no layout engine.
+  'virtual:tree-map': (result: ValidContent) => layoutTreeMap(result.content),
 } as const;
 type ModuleId = keyof typeof MODULES;
 type ValidContent = Extract<ValidationResult, { ok: true }>;
@@ -17,10 +21,11 @@ const isModuleId = (id: string): id is ModuleId => Object.hasOwn(MODULES, id);
 
 /**
  * Serves `virtual:content` (the tree, support, procedure and code phrases: what every page needs)
- * and, on demand, `virtual:code-reference` (the code meanings and the Q.850 table: the code pages,
- * the paste box and the search) and `virtual:search-keywords` (the search) as JSON. The YAML parser and the validator run here, at build
- * time; the browser gets plain data. Invalid content fails the build (and shows the dev-server
- * overlay) with every problem listed.
+ * and, on demand: `virtual:code-reference` (code meanings and the Q.850 table, for the code pages,
+ * the paste box and the search), `virtual:search-keywords` (the search), and for agent mode
+ * `virtual:agent-scripts` (what to ask the caller) and `virtual:tree-map` (the map's layout). The
+ * YAML parser, the validator and the layout run here, at build time; the browser gets plain data.
+ * Invalid content fails the build (and shows the dev-server overlay) with every problem listed.
  */
 export function contentPlugin(): Plugin {
   return {
@@ -54,12 +59,30 @@ export function contentPlugin(): Plugin {
   };
 }
 
-/** Search keywords are only for the search, which loads them on demand. */
-function withoutKeywords(content: Content): Content {
+/**
+ * What every page needs. Search keywords (for the search) and agent scripts (for agent mode) load
+ * on demand with what uses them, so they are left out here.
+ */
+function pageContent(content: Content): Content {
   const nodes = Object.fromEntries(
-    Object.entries(content.nodes).map(([id, { keywords: _, ...node }]) => [id, node]),
+    Object.entries(content.nodes).map(([id, node]) => {
+      if (node.kind === 'outcome') {
+        const { keywords: _, ...rest } = node;
+        return [id, rest];
+      }
+      const { keywords: _, script: _script, ...rest } = node;
+      return [id, rest];
+    }),
   );
   return { ...content, nodes };
+}
+
+function agentScripts(content: Content): Record<string, AgentScript> {
+  return Object.fromEntries(
+    Object.values(content.nodes).flatMap((node) =>
+      node.kind === 'question' && node.script ? [[node.id, node.script] as const] : [],
+    ),
+  );
 }
 
 function nodeKeywords(content: Content): Record<string, string[]> {

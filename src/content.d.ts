@@ -15,3 +15,17 @@ declare module 'virtual:search-keywords' {
   const keywords: Record<string, string[]>;
   export default keywords;
 }
+
+declare module 'virtual:agent-scripts' {
+  import type { AgentScript } from '@/engine/schema';
+  /** Question id → what a support agent reads to the caller and listens for. */
+  const scripts: Record<string, AgentScript>;
+  export default scripts;
+}
+
+declare module 'virtual:tree-map' {
+  import type { TreeMap } from '@/engine/tree-map';
+  /** The whole tree laid out at build time, for agent mode's map. */
+  const map: TreeMap;
+  export default map;
+}

@@ -2,12 +2,13 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { pageMeta, type PageMeta } from '@/app/page-meta';
-import { routes } from '@/app/routes';
+import { routesFor } from '@/app/routes';
 import reference from 'virtual:code-reference';
 import { classSegment } from '@/engine/codes/lookup';
 import { allTrails } from '@/engine/graph';
 import { trailPath } from '@/engine/path-codec';
 import { content } from '@/lib/content';
+import { ModeContext, routerBasename, type Mode } from '@/lib/mode';
 import { paths } from '@/lib/paths';
 
 /** Every address the prerenderer writes a page for (relative to the base path). */
@@ -21,6 +22,8 @@ export function prerenderPaths(): string[] {
   return [...trails, paths.procedure, paths.support(), ...codePages];
 }
 
+export { AGENT_PREFIX } from '@/lib/mode';
+
 /** The address rendered into 404.html: not a page, so it shows the not-found view. */
 export const NOT_FOUND_PATH = '/404';
 
@@ -28,9 +31,13 @@ export interface RenderedPage extends PageMeta {
   html: string;
 }
 
-/** Renders one address to HTML, without any script of its own (so a strict CSP holds). */
-export async function render(pathname: string, basename: string): Promise<RenderedPage> {
-  const handler = createStaticHandler(routes, { basename });
+/**
+ * Renders one address to HTML, without any script of its own (so a strict CSP holds). `pathname`
+ * is relative to the mode: `/never-connects` in agent mode is the page at `/agent/never-connects`.
+ */
+export async function render(pathname: string, base: string, mode: Mode): Promise<RenderedPage> {
+  const basename = routerBasename(base, mode);
+  const handler = createStaticHandler(routesFor(mode), { basename });
   const url = new URL(`${basename.replace(/\/$/, '')}${pathname}`, 'http://prerender.local');
   const context = await handler.query(new Request(url));
   if (context instanceof Response)
@@ -38,8 +45,10 @@ export async function render(pathname: string, basename: string): Promise<Render
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(
     <StrictMode>
-      <StaticRouterProvider router={router} context={context} hydrate={false} />
+      <ModeContext value={mode}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </ModeContext>
     </StrictMode>,
   );
-  return { html, ...pageMeta(pathname, reference) };
+  return { html, ...pageMeta(pathname, reference, mode) };
 }

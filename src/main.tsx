@@ -2,14 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { routes } from '@/app/routes';
+import { routesFor } from '@/app/routes';
 import { normalizePath } from '@/app/prerendered';
+import { ModeContext, modeOf, routerBasename } from '@/lib/mode';
 import './styles/index.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');
 
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+const base = import.meta.env.BASE_URL;
+const root = base.replace(/\/$/, '');
+const mode = modeOf(window.location.pathname.slice(root.length) || '/');
+const basename = routerBasename(base, mode);
+const routes = routesFor(mode);
 
 // Routes that load on demand are loaded before the first render, so hydration meets the same
 // markup the prerenderer wrote instead of a loading state.
@@ -24,7 +29,9 @@ await Promise.all(
 const router = createBrowserRouter(routes, { basename });
 const app = (
   <StrictMode>
-    <RouterProvider router={router} />
+    <ModeContext value={mode}>
+      <RouterProvider router={router} />
+    </ModeContext>
   </StrictMode>
 );
 

@@ -2,6 +2,7 @@ import { classSegment, lookupCode } from '@/engine/codes/lookup';
 import type { CodeReference } from '@/engine/schema';
 import { resolveWizardPage, wizardPageTitle } from '@/features/wizard/wizard-page';
 import { content } from '@/lib/content';
+import type { Mode } from '@/lib/mode';
 import { paths } from '@/lib/paths';
 import { normalizePath } from './prerendered';
 
@@ -17,8 +18,10 @@ export interface PageMeta {
  * Code pages take their descriptions from the code reference, which only the prerenderer passes:
  * in the browser only the title changes, and the reference stays out of the start bundle.
  */
-export function pageMeta(pathname: string, reference?: CodeReference): PageMeta {
-  const brand = content.config.brand.name;
+export function pageMeta(pathname: string, reference?: CodeReference, mode?: Mode): PageMeta {
+  // Agent tabs say so in their titles, so an agent can tell them from a customer's view.
+  const brand =
+    mode === 'agent' ? `${content.config.brand.name} (agent)` : content.config.brand.name;
   const normalized = normalizePath(pathname);
   if (normalized === paths.procedure) {
     return {

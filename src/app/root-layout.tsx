@@ -2,12 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { content } from '@/lib/content';
+import { cn } from '@/lib/cn';
+import { addressInMode, useMode } from '@/lib/mode';
 import { paths } from '@/lib/paths';
+import { SHORTCUTS, useShortcutsEnabled } from '@/lib/shortcuts';
 import { useHydrated } from '@/lib/use-hydrated';
 import { loadSavedSession, useSession } from '@/stores/session';
 import type { SessionNotice } from '@/stores/session-store';
 import { pageMeta } from './page-meta';
-import { SHORTCUTS, useShortcuts, useShortcutsEnabled } from './use-shortcuts';
+import { useShortcuts } from './use-shortcuts';
 
 const NOTICES: Record<SessionNotice, string> = {
   'storage-reset':
@@ -25,7 +28,8 @@ const NAV_LINK =
 
 /** The frame around every page: header, notices, the page itself, footer, and focus handling. */
 export function RootLayout() {
-  const { pathname, hash } = useLocation();
+  const { pathname, search, hash } = useLocation();
+  const mode = useMode();
   useShortcuts();
   const notice = useSession((state) => state.notice);
   const dismissNotice = useSession((state) => state.dismissNotice);
@@ -46,7 +50,7 @@ export function RootLayout() {
   }, [hash]);
 
   useEffect(() => {
-    document.title = pageMeta(pathname).title;
+    document.title = pageMeta(pathname, undefined, mode).title;
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -59,9 +63,13 @@ export function RootLayout() {
     const first = document.querySelector<HTMLElement>('main [data-focus-first]') ?? heading;
     first?.focus();
     setAnnouncement(heading?.textContent ?? document.title);
-  }, [pathname]);
+  }, [pathname, mode]);
 
   const { brand, provider } = content.config;
+  const base = import.meta.env.BASE_URL;
+  // Switching views loads the other view's page: each is its own prerendered document.
+  const otherView = addressInMode(base, mode === 'agent' ? 'customer' : 'agent', pathname) + search;
+  const width = mode === 'agent' ? 'max-w-6xl' : 'max-w-3xl';
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -71,16 +79,28 @@ export function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-line bg-surface print:border-0">
-        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-2 gap-y-1 px-4 py-3">
-          <Link
-            to={paths.home}
-            className="flex min-h-11 items-center text-base font-bold sm:text-lg"
-          >
-            <span aria-hidden="true" className="mr-2 text-accent">
-              ☎
-            </span>
-            {brand.name}
-          </Link>
+        <div
+          className={cn(
+            'mx-auto flex flex-wrap items-center justify-between gap-x-2 gap-y-1 px-4 py-3',
+            width,
+          )}
+        >
+          <div className="flex flex-wrap items-center gap-x-3">
+            <Link
+              to={paths.home}
+              className="flex min-h-11 items-center text-base font-bold sm:text-lg"
+            >
+              <span aria-hidden="true" className="mr-2 text-accent">
+                ☎
+              </span>
+              {brand.name}
+            </Link>
+            {mode === 'agent' ? (
+              <span className="rounded-md bg-accent px-2 py-0.5 text-sm font-semibold text-accent-ink">
+                Agent view
+              </span>
+            ) : null}
+          </div>
           <nav aria-label="Site" className="print:hidden">
             <ul className="flex flex-wrap gap-x-4">
               <li>
@@ -93,12 +113,19 @@ export function RootLayout() {
                   Five-step check
                 </Link>
               </li>
+              {mode === 'agent' ? (
+                <li>
+                  <a href={otherView} className={NAV_LINK}>
+                    Customer view
+                  </a>
+                </li>
+              ) : null}
             </ul>
           </nav>
         </div>
       </header>
 
-      <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
+      <main id="main" className={cn('mx-auto w-full flex-1 px-4 py-6 sm:py-10', width)}>
         {notice ? (
           <div
             role="status"
@@ -112,7 +139,7 @@ export function RootLayout() {
       </main>
 
       <footer className="border-t border-line text-sm text-ink-muted print:hidden">
-        <div className="mx-auto max-w-3xl space-y-1 px-4 py-6">
+        <div className={cn('mx-auto space-y-1 px-4 py-6', width)}>
           <p>
             Need a person? Email{' '}
             <a href={`mailto:${provider.supportEmail}`} className="text-accent underline">
@@ -120,8 +147,21 @@ export function RootLayout() {
             </a>
             .
           </p>
-          <p>Your answers and ticks stay in this browser. Nothing is sent anywhere.</p>
+          <p>
+            {mode === 'agent'
+              ? 'Your notes, answers and ticks stay in this browser. Nothing is sent anywhere.'
+              : 'Your answers and ticks stay in this browser. Nothing is sent anywhere.'}
+          </p>
           <ShortcutList />
+          {mode === 'agent' ? null : (
+            <p>
+              Support agent on a call?{' '}
+              <a href={otherView} className="text-accent underline underline-offset-4">
+                Open the agent view
+              </a>{' '}
+              with scripts, notes, a timer and the whole tree.
+            </p>
+          )}
         </div>
       </footer>
 

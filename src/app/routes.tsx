@@ -1,46 +1,60 @@
 import type { RouteObject } from 'react-router';
 import { ProcedureRoute } from '@/features/procedure/procedure-route';
 import { WizardRoute } from '@/features/wizard/wizard-route';
+import type { Mode } from '@/lib/mode';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 
-/** The route table, shared by the browser router and the prerenderer. */
-export const routes: RouteObject[] = [
-  {
-    element: <RootLayout />,
-    errorElement: <RouteError standalone />,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <WizardRoute /> },
-          { path: 'procedure', element: <ProcedureRoute /> },
-          {
-            path: 'support',
-            // The form and its phone-number data load only when the page is opened.
-            lazy: async () => {
-              const { TicketRoute } = await import('@/features/ticket/ticket-route');
-              return { Component: TicketRoute };
-            },
-          },
-          {
-            path: 'codes',
-            // The code reference (meanings, causes, the Q.850 table) loads only with its pages.
-            lazy: async () => {
-              const { CodesIndexRoute } = await import('@/features/codes/codes-index-route');
-              return { Component: CodesIndexRoute };
-            },
-          },
-          {
-            path: 'codes/:code',
-            lazy: async () => {
-              const { CodeRoute } = await import('@/features/codes/code-route');
-              return { Component: CodeRoute };
-            },
-          },
-          { path: '*', element: <WizardRoute /> },
-        ],
+/** The pages, the same in both modes. */
+function pages(): RouteObject[] {
+  return [
+    { index: true, element: <WizardRoute /> },
+    { path: 'procedure', element: <ProcedureRoute /> },
+    {
+      path: 'support',
+      // The form and its phone-number data load only when the page is opened.
+      lazy: async () => {
+        const { TicketRoute } = await import('@/features/ticket/ticket-route');
+        return { Component: TicketRoute };
       },
-    ],
-  },
-];
+    },
+    {
+      path: 'codes',
+      // The code reference (meanings, causes, the Q.850 table) loads only with its pages.
+      lazy: async () => {
+        const { CodesIndexRoute } = await import('@/features/codes/codes-index-route');
+        return { Component: CodesIndexRoute };
+      },
+    },
+    {
+      path: 'codes/:code',
+      lazy: async () => {
+        const { CodeRoute } = await import('@/features/codes/code-route');
+        return { Component: CodeRoute };
+      },
+    },
+    { path: '*', element: <WizardRoute /> },
+  ];
+}
+
+/**
+ * The route table, shared by the browser router and the prerenderer. Agent mode wraps every page
+ * in its layout (scripts, keys, notes, timer, map, case notes), which loads only in that mode.
+ */
+export function routesFor(mode: Mode): RouteObject[] {
+  const guarded: RouteObject = { errorElement: <RouteError />, children: pages() };
+  const agent: RouteObject = {
+    lazy: async () => {
+      const { AgentLayout } = await import('@/features/agent/agent-layout');
+      return { Component: AgentLayout };
+    },
+    children: [guarded],
+  };
+  return [
+    {
+      element: <RootLayout />,
+      errorElement: <RouteError standalone />,
+      children: [mode === 'agent' ? agent : guarded],
+    },
+  ];
+}

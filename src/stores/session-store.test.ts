@@ -180,10 +180,15 @@ describe('session store', () => {
       expect(store.getState().addNote('typed', T0 + 1)).toBe(true);
       expect(store.getState().call?.noteDraft).toBe('');
       const ids = new Set<string>();
-      for (let index = 0; index < 5; index += 1) store.getState().addNote(`n${String(index)}`, T0);
+      for (let index = 0; index < 5; index += 1) store.getState().addNote(`n${String(index)}`, T0 + 2 + index);
       for (const note of store.getState().call?.notes ?? []) ids.add(note.id);
       expect(ids.size).toBe(6);
       const [first] = store.getState().call?.notes ?? [];
+      store.getState().removeNote(first!.id);
+      store.getState().restoreNote(first!);
+      store.getState().restoreNote(first!);
+      expect(store.getState().call?.notes[0]).toEqual(first);
+      expect(store.getState().call?.notes).toHaveLength(6);
       store.getState().removeNote(first!.id);
       expect(store.getState().call?.notes.map((note) => note.text)).toEqual([
         'n0',

@@ -7,7 +7,7 @@ import {
   type StorageValue,
 } from 'zustand/middleware';
 import type { TicketDraft } from '@/engine/ticket/model';
-import { CALL_LIMITS, CallSchema, type Call } from './call-schema';
+import { CALL_LIMITS, CallSchema, type Call, type CallNote } from './call-schema';
 import { TicketDraftSchema } from './ticket-draft-schema';
 
 /**
@@ -43,6 +43,8 @@ export interface SessionActions {
   /** Adds a timestamped note and empties the note being typed. False when it can't be added. */
   addNote: (text: string, now: number) => boolean;
   removeNote: (id: string) => void;
+  /** Puts a removed note back in its place (for "Undo"). */
+  restoreNote: (note: CallNote) => void;
   setNoteDraft: (text: string) => void;
   /** Records that the call reached a wizard page (consecutive repeats are one visit). */
   logVisit: (path: string, now: number) => void;
@@ -185,6 +187,15 @@ export function createSessionStore(backing: StateStorage) {
         removeNote: (id) =>
           set((state) =>
             withCall(state, (call) => ({ notes: call.notes.filter((note) => note.id !== id) })),
+          ),
+        restoreNote: (note) =>
+          set((state) =>
+            withCall(state, (call) =>
+              call.notes.some((each) => each.id === note.id) ||
+              call.notes.length >= CALL_LIMITS.notes
+                ? {}
+                : { notes: [...call.notes, note].sort((a, b) => a.at - b.at) },
+            ),
           ),
         setNoteDraft: (text) =>
           set((state) =>

@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { safeLocalStorage } from '@/lib/safe-storage';
 import { createSessionStore, type SessionStore } from './session-store';
@@ -11,4 +12,13 @@ export function useSession<T>(selector: (state: SessionStore) => T): T {
 
 export function loadSavedSession(): Promise<void> {
   return sessionStore.persist.rehydrate();
+}
+
+/** True once saved progress has been read (after hydration); false on the server. */
+export function useSessionLoaded(): boolean {
+  return useSyncExternalStore(
+    (listener) => sessionStore.persist.onFinishHydration(listener),
+    () => sessionStore.persist.hasHydrated(),
+    () => false,
+  );
 }

@@ -15,7 +15,10 @@ import {
 } from './model.ts';
 import { parsePhoneNumber } from './phone.ts';
 import { parseSipCodes } from './sip-codes.ts';
+import { FREQUENCY_LABELS, productLabel } from './labels.ts';
 import { parseTimestamp } from './timestamp.ts';
+
+export { FREQUENCY_LABELS, productLabel };
 
 export type FieldName =
   'origin' | 'destinations' | 'timestamps' | 'codes' | 'errorText' | 'description';
@@ -40,17 +43,6 @@ export interface DraftReport {
   errors: FieldError[];
   escalation: Escalation;
   ticket: Ticket | undefined;
-}
-
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-  'every-time': 'Every time',
-  often: 'Often, but not every time',
-  sometimes: 'Now and then',
-  once: 'It happened once',
-};
-
-export function productLabel(product: Product, content: Pick<Content, 'config'>): string {
-  return product === 'unsure' ? 'Not sure' : content.config.products[product];
 }
 
 /**

@@ -2,8 +2,9 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { RichText } from '@/components/ui/rich-text';
-import type { Answer, Question } from '@/engine/schema';
+import type { AgentScript, Answer, Question } from '@/engine/schema';
 import { cn } from '@/lib/cn';
+import { useAgentAssist } from '@/lib/mode';
 
 interface QuestionViewProps {
   question: Question;
@@ -20,6 +21,9 @@ export function QuestionView({
   answerHref,
   previousAnswerId,
 }: QuestionViewProps) {
+  // Agent mode adds the words to say, what to listen for, and a number key per answer.
+  const agent = useAgentAssist();
+  const script = agent?.scriptFor(question.id);
   return (
     <div>
       <PageHeading size={isStart ? 'hero' : 'page'}>{question.title}</PageHeading>
@@ -28,18 +32,20 @@ export function QuestionView({
           <RichText text={question.help} />
         </p>
       ) : null}
+      {script ? <AgentScriptView script={script} /> : null}
       <ul
         id={isStart ? 'symptoms' : undefined}
         className={cn('mt-6 grid gap-3', isStart && 'sm:grid-cols-2 sm:gap-4')}
         aria-label="Answers"
       >
-        {question.answers.map((answer) => (
+        {question.answers.map((answer, index) => (
           <AnswerChoice
             key={answer.id}
             answer={answer}
             href={answerHref(answer)}
             large={isStart}
             previous={answer.id === previousAnswerId}
+            shortcut={agent !== null && index < 9 ? String(index + 1) : undefined}
           />
         ))}
       </ul>
@@ -52,11 +58,14 @@ function AnswerChoice({
   href,
   large,
   previous,
+  shortcut,
 }: {
   answer: Answer;
   href: string;
   large: boolean;
   previous: boolean;
+  /** The number key that chooses this answer, in agent mode. */
+  shortcut?: string | undefined;
 }) {
   const id = useId();
   const describedBy = [answer.hint ? `${id}-hint` : '', previous ? `${id}-previous` : '']
@@ -72,9 +81,18 @@ function AnswerChoice({
         previous ? 'border-accent' : 'border-line',
       )}
     >
+      {shortcut === undefined ? null : (
+        <kbd
+          aria-hidden="true"
+          className="flex size-8 shrink-0 items-center justify-center rounded-md border border-line bg-surface-muted font-mono font-bold"
+        >
+          {shortcut}
+        </kbd>
+      )}
       <span className="min-w-0 flex-1">
         <Link
           to={href}
+          aria-keyshortcuts={shortcut}
           aria-describedby={describedBy || undefined}
           className={cn(
             'block font-semibold outline-none after:absolute after:inset-0 after:rounded-xl',
@@ -104,5 +122,27 @@ function AnswerChoice({
         →
       </span>
     </li>
+  );
+}
+
+/** What the agent says to the caller, and what in the reply points to which answer. */
+function AgentScriptView({ script }: { script: AgentScript }) {
+  return (
+    <div className="mt-5 rounded-xl border-l-4 border-accent bg-accent-soft p-4">
+      <p className="text-sm font-semibold tracking-wide text-accent uppercase">Ask the caller</p>
+      <p className="mt-1 text-lg font-medium">“{script.ask}”</p>
+      {script.listenFor ? (
+        <>
+          <p className="mt-3 text-sm font-semibold tracking-wide text-accent uppercase">
+            Listen for
+          </p>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {script.listenFor.map((hint) => (
+              <li key={hint}>{hint}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }

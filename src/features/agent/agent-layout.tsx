@@ -1,0 +1,105 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import scripts from 'virtual:agent-scripts';
+import { Button } from '@/components/ui/button';
+import { LoadBoundary } from '@/components/load-boundary';
+import { AgentAssistContext, type AgentAssist } from '@/lib/mode';
+import { sessionStore, useSession, useSessionLoaded } from '@/stores/session';
+import { CallPanel, NOTE_FIELD_ID } from './call-panel';
+import { CaseNotesPanel, usePlaceOfCase } from './case-notes-panel';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useAgentKeys } from './use-agent-keys';
+import { wizardPlace } from './wizard-place';
+
+// The map and its layout load the first time it is opened.
+const TreeMapDialog = lazy(async () => {
+  const { TreeMapDialog: Component } = await import('./tree-map-dialog');
+  return { default: Component };
+});
+
+const assist: AgentAssist = {
+  scriptFor: (questionId) => (Object.hasOwn(scripts, questionId) ? scripts[questionId] : undefined),
+};
+
+const KBD = 'rounded border border-line bg-surface-muted px-1.5 font-mono text-sm font-normal';
+
+/**
+ * Agent mode around every page: the wizard with its scripts and number keys on the left, the call
+ * (timer, notes), the map and the case notes on the right.
+ */
+export function AgentLayout() {
+  const { pathname } = useLocation();
+  const place = wizardPlace(pathname);
+  const caseAt = usePlaceOfCase(place);
+  const [dialog, setDialog] = useState<'map' | 'keys' | null>(null);
+  const loaded = useSessionLoaded();
+  const hasCall = useSession((state) => state.call !== null);
+
+  // The call starts with the agent's session: the first time agent mode opens in this browser.
+  useEffect(() => {
+    if (loaded && !hasCall) sessionStore.getState().startCall(Date.now());
+  }, [loaded, hasCall]);
+
+  // Each wizard page reached is logged, so the case notes can say when each answer was given.
+  const placePath = place?.path;
+  useEffect(() => {
+    if (loaded && hasCall && placePath !== undefined)
+      sessionStore.getState().logVisit(placePath, Date.now());
+  }, [loaded, hasCall, placePath]);
+
+  useAgentKeys({
+    place,
+    onNotes: () => {
+      const field = document.getElementById(NOTE_FIELD_ID);
+      field?.focus();
+      field?.scrollIntoView({ block: 'nearest' });
+    },
+    onMap: () => setDialog((open) => (open === 'map' ? null : 'map')),
+    onHelp: () => setDialog('keys'),
+  });
+
+  return (
+    <AgentAssistContext value={assist}>
+      <div className="gap-10 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0">
+          <Outlet />
+        </div>
+        <aside
+          aria-label="Call tools"
+          className="mt-12 space-y-8 border-t border-line pt-8 lg:mt-0 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-8 print:hidden"
+        >
+          <CallPanel />
+          <div className="flex flex-wrap gap-2">
+            <Button onClick={() => setDialog('map')}>
+              Map of the tree <kbd className={KBD}>m</kbd>
+            </Button>
+            <Button onClick={() => setDialog('keys')}>
+              Shortcuts <kbd className={KBD}>?</kbd>
+            </Button>
+          </div>
+          <CaseNotesPanel place={caseAt} />
+        </aside>
+      </div>
+      {dialog === 'map' ? (
+        <LoadBoundary
+          fallback={
+            <p role="alert" className="mt-6 rounded-lg border-l-4 border-danger bg-danger-soft p-4">
+              The map couldn’t load. Check the connection and reload the page; your notes are kept.
+            </p>
+          }
+        >
+          <Suspense
+            fallback={
+              <p role="status" className="mt-6">
+                Loading the map…
+              </p>
+            }
+          >
+            <TreeMapDialog current={place} onClose={() => setDialog(null)} />
+          </Suspense>
+        </LoadBoundary>
+      ) : null}
+      {dialog === 'keys' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+    </AgentAssistContext>
+  );
+}

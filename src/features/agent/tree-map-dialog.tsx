@@ -1,0 +1,242 @@
+import type { KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import map from 'virtual:tree-map';
+import { getNode } from '@/engine/graph';
+import { answerIds, trailPath } from '@/engine/path-codec';
+import { MAP_BOX, neighbour, type MapDirection, type TreeMapNode } from '@/engine/tree-map';
+import { cn } from '@/lib/cn';
+import { canonicalTrail, content } from '@/lib/content';
+import { isTyping } from '@/lib/keyboard';
+import { paths } from '@/lib/paths';
+import { Dialog } from './dialog';
+import type { WizardPlace } from './wizard-place';
+
+const ARROWS: Record<string, MapDirection> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+/** Where a box leads: back along the caller's path when it is on it, else its shortest address. */
+function hrefFor(id: string, current: WizardPlace | undefined): string {
+  const steps = current?.trail.steps ?? [];
+  if (id === content.startId) return paths.home;
+  const index = steps.findIndex((step) => step.nextId === id);
+  if (index >= 0) return trailPath({ steps: steps.slice(0, index + 1) });
+  const trail = canonicalTrail(id as Parameters<typeof canonicalTrail>[0]);
+  return trail ? trailPath(trail) : paths.home;
+}
+
+/**
+ * The whole tree, laid out at build time, with the caller's path highlighted. Every box jumps
+ * there; the arrow keys move between boxes, Home goes to the start and End to where you are.
+ */
+export function TreeMapDialog({
+  current,
+  onClose,
+}: {
+  current: WizardPlace | undefined;
+  onClose: () => void;
+}) {
+  const trail = current?.trail;
+  const onPath = new Set<string>([content.startId, ...(trail?.steps.map((s) => s.nextId) ?? [])]);
+  const here = trail?.nodeId ?? content.startId;
+  const pathEdges = new Set(
+    (trail?.steps ?? []).map((step) => `${step.questionId}>${step.nextId}`),
+  );
+  const isPathEdge = (from: string, to: string, ids: readonly string[]) =>
+    pathEdges.has(`${from}>${to}`) &&
+    (trail?.steps ?? []).some(
+      (step) => step.questionId === from && step.nextId === to && ids.includes(step.answerId),
+    );
+  const answered = answerIds({ steps: trail?.steps ?? [] }).length;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (isTyping(event.target)) return;
+    const focused = (event.target as HTMLElement).closest<HTMLElement>('[data-node-id]');
+    const from = focused?.dataset.nodeId;
+    let to: string | undefined;
+    const direction = ARROWS[event.key];
+    if (direction !== undefined && from !== undefined) to = neighbour(map, from, direction);
+    else if (event.key === 'Home') to = content.startId;
+    else if (event.key === 'End') to = here;
+    else if (event.key === 'm' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      onClose();
+      return;
+    } else return;
+    event.preventDefault();
+    if (to === undefined) return;
+    const target = event.currentTarget.querySelector<HTMLElement>(
+      `[data-node-id="${CSS.escape(to)}"]`,
+    );
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+
+  return (
+    <Dialog
+      title="Map of the tree"
+      onClose={onClose}
+      className="flex h-[92dvh] w-[min(98vw,110rem)] flex-col"
+      initialFocus="[aria-current]"
+    >
+      <p className="text-ink-muted">
+        {answered === 0
+          ? 'The call is at the first question.'
+          : `The caller’s path (${String(answered)} ${answered === 1 ? 'answer' : 'answers'}) is highlighted.`}{' '}
+        Choose any step to jump there; the address and breadcrumbs follow. Arrow keys move between
+        steps, Home goes to the start, End to where you are, Esc or m closes the map.
+      </p>
+      <ul aria-label="Key to the map" className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
+        <li className="flex items-center gap-2">
+          <span
+            aria-hidden="true"
+            className="size-4 rounded border-2 border-accent bg-accent-soft"
+          />
+          On the caller’s path
+        </li>
+        <li className="flex items-center gap-2">
+          <span aria-hidden="true" className="size-4 rounded border-2 border-accent bg-accent" />
+          Where you are
+        </li>
+        <li className="flex items-center gap-2">
+          <span aria-hidden="true" className="size-4 rounded border border-line bg-surface" />
+          Question
+        </li>
+        <li className="flex items-center gap-2">
+          <span aria-hidden="true" className="size-4 rounded border border-line bg-surface-muted" />
+          Diagnosis
+        </li>
+      </ul>
+      <div className="mt-3 min-h-0 flex-1 overflow-auto rounded-lg border border-line bg-canvas">
+        {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- arrow keys move between the links inside; each link is the control */}
+        <div
+          className="relative"
+          style={{ width: map.width, height: map.height }}
+          onKeyDown={onKeyDown}
+        >
+          <svg
+            aria-hidden="true"
+            className="absolute inset-0"
+            width={map.width}
+            height={map.height}
+            viewBox={`0 0 ${String(map.width)} ${String(map.height)}`}
+          >
+            <defs>
+              <marker
+                id="map-arrow"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path d="M0,0 L10,5 L0,10 z" className="fill-line" />
+              </marker>
+              <marker
+                id="map-arrow-path"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="6"
+                markerHeight="6"
+                orient="auto-start-reverse"
+              >
+                <path d="M0,0 L10,5 L0,10 z" className="fill-accent" />
+              </marker>
+            </defs>
+            {map.edges
+              .map((edge) => ({
+                edge,
+                highlighted: isPathEdge(edge.from, edge.to, edge.answerIds),
+              }))
+              // Highlighted arrows last, so they are drawn over the rest.
+              .sort((a, b) => Number(a.highlighted) - Number(b.highlighted))
+              .map(({ edge, highlighted }) => (
+                <path
+                  key={`${edge.from}>${edge.to}`}
+                  d={edge.d}
+                  fill="none"
+                  className={highlighted ? 'stroke-accent' : 'stroke-line'}
+                  strokeWidth={highlighted ? 3 : 1.5}
+                  markerEnd={highlighted ? 'url(#map-arrow-path)' : 'url(#map-arrow)'}
+                />
+              ))}
+          </svg>
+          <ul aria-label="Steps of the tree">
+            {map.nodes.map((node) => (
+              <MapBox
+                key={node.id}
+                node={node}
+                href={hrefFor(node.id, current)}
+                onPath={onPath.has(node.id)}
+                isHere={node.id === here}
+                onJump={onClose}
+              />
+            ))}
+          </ul>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function MapBox({
+  node,
+  href,
+  onPath,
+  isHere,
+  onJump,
+}: {
+  node: TreeMapNode;
+  href: string;
+  onPath: boolean;
+  isHere: boolean;
+  onJump: () => void;
+}) {
+  const title = getNode(content, node.id)?.title ?? node.id;
+  const kind = node.kind === 'question' ? 'Question' : 'Diagnosis';
+  return (
+    <li className="contents">
+      <Link
+        to={href}
+        data-node-id={node.id}
+        aria-current={isHere ? 'step' : undefined}
+        onClick={onJump}
+        style={{ left: node.x, top: node.y, width: node.width, height: node.height }}
+        className={cn(
+          'absolute overflow-hidden rounded-lg border text-left outline-offset-2 hover:border-accent focus-visible:outline-3 focus-visible:outline-focus',
+          isHere
+            ? 'border-2 border-accent bg-accent text-accent-ink'
+            : onPath
+              ? 'border-2 border-accent bg-accent-soft text-ink'
+              : node.kind === 'question'
+                ? 'border-line bg-surface text-ink'
+                : 'border-line bg-surface-muted text-ink',
+        )}
+      >
+        <span
+          className="block"
+          style={{ padding: `${String(MAP_BOX.paddingY)}px ${String(MAP_BOX.paddingX)}px` }}
+        >
+          <span
+            className={cn('block text-xs font-semibold uppercase', isHere ? '' : 'text-ink-muted')}
+            style={{ lineHeight: `${String(MAP_BOX.labelLine)}px` }}
+          >
+            {isHere ? `${kind} · you are here` : kind}
+          </span>
+          <span
+            className="block text-sm font-medium"
+            style={{ lineHeight: `${String(MAP_BOX.titleLine)}px` }}
+          >
+            {title}
+          </span>
+          {onPath && !isHere ? <span className="sr-only"> (on the caller’s path)</span> : null}
+        </span>
+      </Link>
+    </li>
+  );
+}
