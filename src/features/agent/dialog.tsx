@@ -9,13 +9,21 @@ interface DialogProps {
   className?: string;
   /** What takes focus when it opens (a CSS selector inside it); the Close button otherwise. */
   initialFocus?: string;
+  bodyClassName?: string;
 }
 
 /**
  * A modal dialog on the browser's own <dialog>: it traps focus, closes on Escape, makes the page
  * behind it inert, and gives focus back to whatever opened it when it closes.
  */
-export function Dialog({ title, onClose, children, className, initialFocus }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  className,
+  initialFocus,
+  bodyClassName,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -53,7 +61,7 @@ export function Dialog({ title, onClose, children, className, initialFocus }: Di
         </h2>
         <Button onClick={onClose}>Close</Button>
       </div>
-      <div className="p-4">{children}</div>
+      <div className={cn('p-4', bodyClassName)}>{children}</div>
     </dialog>
   );
 }

@@ -81,6 +81,7 @@ export function TreeMapDialog({
       onClose={onClose}
       className="flex h-[92dvh] w-[min(98vw,110rem)] flex-col"
       initialFocus="[aria-current]"
+      bodyClassName="flex min-h-0 flex-1 flex-col"
     >
       <p className="text-ink-muted">
         {answered === 0
@@ -226,7 +227,13 @@ function MapBox({
             className={cn('block text-xs font-semibold uppercase', isHere ? '' : 'text-ink-muted')}
             style={{ lineHeight: `${String(MAP_BOX.labelLine)}px` }}
           >
-            {isHere ? `${kind} · you are here` : kind}
+            {isHere ? (
+              <>
+                You are here<span className="sr-only">: {kind}</span>
+              </>
+            ) : (
+              kind
+            )}
           </span>
           <span
             className="block text-sm font-medium"

@@ -6,12 +6,15 @@ import type { WizardPlace } from './wizard-place';
 
 /** Agent mode's keys, listed in its shortcuts dialog. */
 export const AGENT_SHORTCUTS = [
-  { keys: ['1', '…', '9'], action: 'Choose that answer' },
+  { keys: ['1', '…', '9'], action: 'Choose that answer (two digits, like 1 2, past nine)' },
   { keys: ['Backspace'], action: 'Back to the previous question', alternative: ['Alt', '←'] },
   { keys: ['n'], action: 'Write a note' },
   { keys: ['m'], action: 'Open or close the map of the whole tree' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ] as const;
+
+/** How long a first digit waits for a second when a question has ten answers or more. */
+const TWO_DIGIT_WAIT_MS = 700;
 
 interface AgentKeyActions {
   place: WizardPlace | undefined;
@@ -33,6 +36,17 @@ export function useAgentKeys(actions: AgentKeyActions): void {
   useEffect(() => {
     latest.current = actions;
   });
+  // The first digit of a two-digit answer number, waiting a moment for the second.
+  const pending = useRef<{ digit: number; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const placePath = actions.place?.path;
+  useEffect(
+    () => () => {
+      // A new page drops a half-typed number: it belonged to the old question.
+      if (pending.current !== null) clearTimeout(pending.current.timer);
+      pending.current = null;
+    },
+    [placePath],
+  );
 
   useEffect(() => {
     if (!enabled) return undefined;
@@ -50,11 +64,34 @@ export function useAgentKeys(actions: AgentKeyActions): void {
         return;
       }
       if (event.altKey) return;
-      if (/^[1-9]$/.test(event.key)) {
-        const href = place?.answerHrefs[Number(event.key) - 1];
-        if (href === undefined) return;
+      if (/^[0-9]$/.test(event.key)) {
+        const hrefs = place?.answerHrefs ?? [];
+        if (hrefs.length === 0) return;
         event.preventDefault();
-        void navigate(href);
+        const choose = (position: number) => {
+          const href = hrefs[position - 1];
+          if (href !== undefined) void navigate(href);
+        };
+        const digit = Number(event.key);
+        const first = pending.current;
+        if (first !== null) {
+          clearTimeout(first.timer);
+          pending.current = null;
+          choose(first.digit * 10 + digit);
+          return;
+        }
+        // With ten answers or more, a digit that can start a two-digit number waits for another.
+        if (digit > 0 && digit * 10 <= hrefs.length) {
+          pending.current = {
+            digit,
+            timer: setTimeout(() => {
+              pending.current = null;
+              choose(digit);
+            }, TWO_DIGIT_WAIT_MS),
+          };
+          return;
+        }
+        choose(digit);
         return;
       }
       const action = { n: onNotes, m: onMap, '?': onHelp }[event.key];

@@ -45,7 +45,7 @@ export function QuestionView({
             href={answerHref(answer)}
             large={isStart}
             previous={answer.id === previousAnswerId}
-            shortcut={agent !== null && index < 9 ? String(index + 1) : undefined}
+            shortcut={agent === null ? undefined : String(index + 1)}
           />
         ))}
       </ul>
@@ -92,7 +92,7 @@ function AnswerChoice({
       <span className="min-w-0 flex-1">
         <Link
           to={href}
-          aria-keyshortcuts={shortcut}
+          aria-keyshortcuts={shortcut !== undefined && shortcut.length === 1 ? shortcut : undefined}
           aria-describedby={describedBy || undefined}
           className={cn(
             'block font-semibold outline-none after:absolute after:inset-0 after:rounded-xl',
