@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { withBuiltSite } from './chromium.ts';
 import { ROOT, loadContent } from './content/load-content.ts';
+import { mapScaling, printMapScaling } from './perf/map-scaling.ts';
 import { BUDGETS, kb, measureBuild } from './perf/sizes.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -116,3 +117,8 @@ const line = (cells: string[]) =>
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
+
+// The agent map: laid out at build time, shipped as JSON. How it grows with the tree (the real
+// content, then made-up trees); layout times are the median of a few runs.
+console.log('');
+printMapScaling(await mapScaling());

@@ -91,7 +91,9 @@ export const AgentScriptSchema = z
       .array(Text)
       .min(1)
       .optional()
-      .describe('Words or signs in the caller\'s reply that point to an answer, like "not in service".'),
+      .describe(
+        'Words or signs in the caller\'s reply that point to an answer, like "not in service".',
+      ),
   })
   .describe('For support agents only: the line to read to the caller and what to listen for.');
 export type AgentScript = z.infer<typeof AgentScriptSchema>;

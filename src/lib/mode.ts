@@ -1,5 +1,4 @@
-import { createContext, use } from 'react';
-import type { AgentScript } from '@/engine/schema';
+import { createContext, use, type ReactNode } from 'react';
 
 /**
  * Two views of the same content and the same addresses: the customer's (the default) and the
@@ -46,7 +45,8 @@ export function useMode(): Mode {
  * scripts on demand); null in the customer view, which never sees any of it.
  */
 export interface AgentAssist {
-  scriptFor: (questionId: string) => AgentScript | undefined;
+  /** What to say and listen for on a question, drawn by agent mode itself. */
+  script: (questionId: string) => ReactNode;
 }
 
 export const AgentAssistContext = createContext<AgentAssist | null>(null);

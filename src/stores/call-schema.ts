@@ -14,7 +14,7 @@ export const CALL_LIMITS = {
   pathLength: 2000,
 } as const;
 
-const Time = z.number().check(z.int(), z.gte(0));
+const Time = z.number().check(z.gte(0));
 
 export const CallNoteSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),

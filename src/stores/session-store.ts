@@ -7,7 +7,7 @@ import {
   type StorageValue,
 } from 'zustand/middleware';
 import type { TicketDraft } from '@/engine/ticket/model';
-import { CALL_LIMITS, CallSchema, type Call, type CallNote } from './call-schema';
+import { CallSchema, type Call } from './call-schema';
 import { TicketDraftSchema } from './ticket-draft-schema';
 
 /**
@@ -21,7 +21,10 @@ export interface SessionState {
   feedback: Record<string, Feedback>;
   /** The support request being written, exactly as typed; null until the person types. */
   draft: TicketDraft | null;
-  /** Agent mode's call (timer, notes, pages visited); null until agent mode starts one. */
+  /**
+   * Agent mode's call (timer, notes, pages visited); null until agent mode starts one. Its actions
+   * live with agent mode (src/features/agent/call-actions.ts), so customers never load them.
+   */
   call: Call | null;
   /** Set when saved data could not be used and was cleared; shown once, then dismissed. */
   notice: SessionNotice | null;
@@ -36,18 +39,6 @@ export interface SessionActions {
   setFeedback: (outcomeId: string, feedback: Feedback | null) => void;
   saveDraft: (draft: TicketDraft) => void;
   clearDraft: () => void;
-  /** Starts a new call now: the timer from zero, no notes. Replaces any call there was. */
-  startCall: (now: number) => void;
-  /** Stops the call's timer. */
-  endCall: (now: number) => void;
-  /** Adds a timestamped note and empties the note being typed. False when it can't be added. */
-  addNote: (text: string, now: number) => boolean;
-  removeNote: (id: string) => void;
-  /** Puts a removed note back in its place (for "Undo"). */
-  restoreNote: (note: CallNote) => void;
-  setNoteDraft: (text: string) => void;
-  /** Records that the call reached a wizard page (consecutive repeats are one visit). */
-  logVisit: (path: string, now: number) => void;
   dismissNotice: () => void;
   reset: () => void;
 }
@@ -131,19 +122,11 @@ const initialState: SessionState = {
   notice: null,
 };
 
-/** The call with `change` applied, or no change at all when there is no call. */
-function withCall(state: SessionState, change: (call: Call) => Partial<Call>) {
-  return state.call === null ? {} : { call: { ...state.call, ...change(state.call) } };
-}
-
-/** Storage time: whole, non-negative milliseconds (the saved-data schema accepts nothing else). */
-const epoch = (now: number) => Math.max(0, Math.trunc(now));
-
 export function createSessionStore(backing: StateStorage) {
   const storage = jsonStorage(backing);
   const store = createStore<SessionStore>()(
     persist<SessionStore, [], [], PersistedSession>(
-      (set, get, store) => ({
+      (set, _get, store) => ({
         ...initialState,
         toggleStep: (scope, stepId) =>
           set((state) => {
@@ -165,51 +148,6 @@ export function createSessionStore(backing: StateStorage) {
           }),
         saveDraft: (draft) => set({ draft }),
         clearDraft: () => set({ draft: null }),
-        startCall: (now) =>
-          set({
-            call: { startedAt: epoch(now), endedAt: null, notes: [], noteDraft: '', visits: [] },
-          }),
-        endCall: (now) =>
-          set((state) => withCall(state, (call) => ({ endedAt: call.endedAt ?? epoch(now) }))),
-        addNote: (text, now) => {
-          const { call } = get();
-          const trimmed = text.trim();
-          if (call === null || trimmed === '') return false;
-          if (trimmed.length > CALL_LIMITS.noteLength) return false;
-          if (call.notes.length >= CALL_LIMITS.notes) return false;
-          const at = epoch(now);
-          const id = `n${at.toString(36)}-${String(call.notes.length)}`;
-          set({
-            call: { ...call, notes: [...call.notes, { id, at, text: trimmed }], noteDraft: '' },
-          });
-          return true;
-        },
-        removeNote: (id) =>
-          set((state) =>
-            withCall(state, (call) => ({ notes: call.notes.filter((note) => note.id !== id) })),
-          ),
-        restoreNote: (note) =>
-          set((state) =>
-            withCall(state, (call) =>
-              call.notes.some((each) => each.id === note.id) ||
-              call.notes.length >= CALL_LIMITS.notes
-                ? {}
-                : { notes: [...call.notes, note].sort((a, b) => a.at - b.at) },
-            ),
-          ),
-        setNoteDraft: (text) =>
-          set((state) =>
-            withCall(state, () => ({ noteDraft: text.slice(0, CALL_LIMITS.noteDraft) })),
-          ),
-        logVisit: (path, now) =>
-          set((state) =>
-            withCall(state, (call) => {
-              if (call.visits.at(-1)?.path === path || path.length > CALL_LIMITS.pathLength)
-                return {};
-              const visits = [...call.visits, { at: epoch(now), path }];
-              return { visits: visits.slice(-CALL_LIMITS.visits) };
-            }),
-          ),
         dismissNotice: () => set({ notice: null }),
         reset: () => set(store.getInitialState()),
       }),

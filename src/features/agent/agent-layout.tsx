@@ -5,6 +5,8 @@ import { Button } from '@/components/ui/button';
 import { LoadBoundary } from '@/components/load-boundary';
 import { AgentAssistContext, type AgentAssist } from '@/lib/mode';
 import { sessionStore, useSession, useSessionLoaded } from '@/stores/session';
+import { AgentScriptView } from './agent-script';
+import { logVisit, startCall } from './call-actions';
 import { CallPanel, NOTE_FIELD_ID } from './call-panel';
 import { CaseNotesPanel, usePlaceOfCase } from './case-notes-panel';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -18,7 +20,10 @@ const TreeMapDialog = lazy(async () => {
 });
 
 const assist: AgentAssist = {
-  scriptFor: (questionId) => (Object.hasOwn(scripts, questionId) ? scripts[questionId] : undefined),
+  script: (questionId) => {
+    const script = Object.hasOwn(scripts, questionId) ? scripts[questionId] : undefined;
+    return script ? <AgentScriptView script={script} /> : null;
+  },
 };
 
 const KBD = 'rounded border border-line bg-surface-muted px-1.5 font-mono text-sm font-normal';
@@ -37,14 +42,13 @@ export function AgentLayout() {
 
   // The call starts with the agent's session: the first time agent mode opens in this browser.
   useEffect(() => {
-    if (loaded && !hasCall) sessionStore.getState().startCall(Date.now());
+    if (loaded && !hasCall) startCall(sessionStore, Date.now());
   }, [loaded, hasCall]);
 
   // Each wizard page reached is logged, so the case notes can say when each answer was given.
   const placePath = place?.path;
   useEffect(() => {
-    if (loaded && hasCall && placePath !== undefined)
-      sessionStore.getState().logVisit(placePath, Date.now());
+    if (loaded && hasCall && placePath !== undefined) logVisit(sessionStore, placePath, Date.now());
   }, [loaded, hasCall, placePath]);
 
   useAgentKeys({

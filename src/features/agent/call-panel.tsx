@@ -5,6 +5,15 @@ import { formatClock, formatElapsed } from '@/engine/case-notes';
 import { useClock } from './use-clock';
 import { sessionStore, useSession, useSessionLoaded } from '@/stores/session';
 import { CALL_LIMITS, type CallNote } from '@/stores/call-schema';
+import {
+  addNote,
+  endCall,
+  removeNote,
+  restoreNote,
+  setNoteDraft,
+  startCall,
+  type AddNoteResult,
+} from './call-actions';
 
 export const NOTE_FIELD_ID = 'call-note';
 
@@ -32,7 +41,7 @@ export function CallPanel() {
   const zone = timeZone();
   const end = call.endedAt ?? Math.max(now, call.startedAt);
   const newCall = () => {
-    sessionStore.getState().startCall(Date.now());
+    startCall(sessionStore, Date.now());
     setConfirmNew(false);
     setStatus('New call started. The timer is at zero and the notes are empty.');
   };
@@ -57,7 +66,7 @@ export function CallPanel() {
           {formatElapsed(end - call.startedAt)}
         </span>
         {call.endedAt === null ? (
-          <Button onClick={() => sessionStore.getState().endCall(Date.now())}>End call</Button>
+          <Button onClick={() => endCall(sessionStore, Date.now())}>End call</Button>
         ) : null}
         {confirmNew ? null : (
           <Button
@@ -101,6 +110,16 @@ function noteCount(count: number): string {
   return count === 1 ? '1 note' : `${String(count)} notes`;
 }
 
+const NOTE_ERRORS: Record<Exclude<AddNoteResult, 'added'>, (length: number) => string> = {
+  empty: () => 'Type the note first.',
+  'too-long': (length) =>
+    `A note can be up to ${String(CALL_LIMITS.noteLength)} characters; this one has ${String(length)}. Split it in two.`,
+  full: () =>
+    `This call has ${String(CALL_LIMITS.notes)} notes, the most it can keep. Copy the case notes and start a new call.`,
+  'no-call': () =>
+    'The call hasn’t started yet. Wait a moment for the page to load, then add the note.',
+};
+
 function NoteForm({
   noteDraft,
   onStatus,
@@ -110,26 +129,14 @@ function NoteForm({
 }) {
   const hintId = useId();
   const [error, setError] = useState<string | undefined>();
-  const tooLong = noteDraft.trim().length > CALL_LIMITS.noteLength;
   const add = () => {
-    if (noteDraft.trim() === '') {
-      setError('Type the note first.');
-      return;
-    }
-    if (tooLong) {
-      setError(
-        `A note can be up to ${String(CALL_LIMITS.noteLength)} characters; this one has ${String(noteDraft.trim().length)}. Split it in two.`,
-      );
-      return;
-    }
-    if (sessionStore.getState().addNote(noteDraft, Date.now())) {
+    const result = addNote(sessionStore, noteDraft, Date.now());
+    if (result === 'added') {
       setError(undefined);
       onStatus('Note added.');
-    } else {
-      setError(
-        `This call has ${String(CALL_LIMITS.notes)} notes, the most it can keep. Copy the case notes and start a new call.`,
-      );
+      return;
     }
+    setError(NOTE_ERRORS[result](noteDraft.trim().length));
   };
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -156,7 +163,7 @@ function NoteForm({
         rows={3}
         value={noteDraft}
         onChange={(event) => {
-          sessionStore.getState().setNoteDraft(event.target.value);
+          setNoteDraft(sessionStore, event.target.value);
           if (error !== undefined) setError(undefined);
         }}
         onKeyDown={onKeyDown}
@@ -208,7 +215,7 @@ function NoteList({
                     className="min-h-11 px-2 text-accent underline underline-offset-4"
                     aria-label={`Delete the note from ${clock}`}
                     onClick={() => {
-                      sessionStore.getState().removeNote(note.id);
+                      removeNote(sessionStore, note.id);
                       setRemoved(note);
                       onStatus(`Note from ${clock} deleted.`);
                       requestAnimationFrame(() => undoRef.current?.focus());
@@ -229,7 +236,7 @@ function NoteList({
           <Button
             ref={undoRef}
             onClick={() => {
-              sessionStore.getState().restoreNote(removed);
+              restoreNote(sessionStore, removed);
               setRemoved(undefined);
               onStatus('Note restored.');
             }}

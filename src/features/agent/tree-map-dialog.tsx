@@ -3,7 +3,13 @@ import { Link } from 'react-router';
 import map from 'virtual:tree-map';
 import { getNode } from '@/engine/graph';
 import { answerIds, trailPath } from '@/engine/path-codec';
-import { MAP_BOX, neighbour, type MapDirection, type TreeMapNode } from '@/engine/tree-map';
+import {
+  MAP_BOX,
+  neighbour,
+  titleLines,
+  type MapDirection,
+  type TreeMapNode,
+} from '@/engine/tree-map';
 import { cn } from '@/lib/cn';
 import { canonicalTrail, content } from '@/lib/content';
 import { isTyping } from '@/lib/keyboard';
@@ -163,6 +169,7 @@ export function TreeMapDialog({
                   fill="none"
                   className={highlighted ? 'stroke-accent' : 'stroke-line'}
                   strokeWidth={highlighted ? 3 : 1.5}
+                  strokeLinejoin="round"
                   markerEnd={highlighted ? 'url(#map-arrow-path)' : 'url(#map-arrow)'}
                 />
               ))}
@@ -236,8 +243,14 @@ function MapBox({
             )}
           </span>
           <span
-            className="block text-sm font-medium"
-            style={{ lineHeight: `${String(MAP_BOX.titleLine)}px` }}
+            className="block overflow-hidden text-[13px] font-medium wrap-anywhere"
+            style={{
+              lineHeight: `${String(MAP_BOX.titleLine)}px`,
+              // The layout sized the box for this many lines; a font wider than planned is cut.
+              display: '-webkit-box',
+              WebkitBoxOrient: 'vertical',
+              WebkitLineClamp: titleLines(title),
+            }}
           >
             {title}
           </span>

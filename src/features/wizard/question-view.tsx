@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { RichText } from '@/components/ui/rich-text';
-import type { AgentScript, Answer, Question } from '@/engine/schema';
+import type { Answer, Question } from '@/engine/schema';
 import { cn } from '@/lib/cn';
 import { useAgentAssist } from '@/lib/mode';
 
@@ -23,7 +23,6 @@ export function QuestionView({
 }: QuestionViewProps) {
   // Agent mode adds the words to say, what to listen for, and a number key per answer.
   const agent = useAgentAssist();
-  const script = agent?.scriptFor(question.id);
   return (
     <div>
       <PageHeading size={isStart ? 'hero' : 'page'}>{question.title}</PageHeading>
@@ -32,7 +31,7 @@ export function QuestionView({
           <RichText text={question.help} />
         </p>
       ) : null}
-      {script ? <AgentScriptView script={script} /> : null}
+      {agent?.script(question.id)}
       <ul
         id={isStart ? 'symptoms' : undefined}
         className={cn('mt-6 grid gap-3', isStart && 'sm:grid-cols-2 sm:gap-4')}
@@ -122,27 +121,5 @@ function AnswerChoice({
         →
       </span>
     </li>
-  );
-}
-
-/** What the agent says to the caller, and what in the reply points to which answer. */
-function AgentScriptView({ script }: { script: AgentScript }) {
-  return (
-    <div className="mt-5 rounded-xl border-l-4 border-accent bg-accent-soft p-4">
-      <p className="text-sm font-semibold tracking-wide text-accent uppercase">Ask the caller</p>
-      <p className="mt-1 text-lg font-medium">“{script.ask}”</p>
-      {script.listenFor ? (
-        <>
-          <p className="mt-3 text-sm font-semibold tracking-wide text-accent uppercase">
-            Listen for
-          </p>
-          <ul className="mt-1 list-disc space-y-1 pl-5">
-            {script.listenFor.map((hint) => (
-              <li key={hint}>{hint}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </div>
   );
 }
