@@ -13,6 +13,9 @@ const pages = [
   { name: '503 code', path: '/codes/503' },
   { name: 'caller-identity code', path: '/codes/608' },
   { name: 'unregistered code', path: '/codes/499', notFound: true },
+  { name: 'agent start', path: '/agent' },
+  { name: 'agent question', path: `/agent${trailPath(trailTo('every-call'))}` },
+  { name: 'agent outcome', path: `/agent${trailPath(trailTo('one-way-audio'))}` },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -387,3 +387,35 @@ test('axe finds nothing in the agent view, the open map and the shortcut list', 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('an unknown agent address says so, stays in agent mode, and offers a way on', async ({
+  page,
+  consoleGuard,
+}) => {
+  consoleGuard.allow(/status of 404/);
+  await page.goto('/agent/never-connects/nonsense');
+  await expect(heading(page)).toHaveText('This link has an answer we don’t recognise');
+  await expect(page.getByText('Agent view', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: /Continue from/ }).click();
+  await expect(heading(page)).toHaveText(titleOf('never-connects'));
+  await expect(page).toHaveURL('/agent/never-connects');
+});
+
+test('corrupt saved call notes get a notice, and the rest is kept', async ({ page }) => {
+  await page.goto('/agent');
+  await ready(page);
+  await page.evaluate(() => {
+    const key = 'call-troubleshooter:session';
+    const saved = JSON.parse(localStorage.getItem(key) ?? '{}') as {
+      state: { ticks: Record<string, string[]>; call: unknown };
+    };
+    saved.state.ticks = { 'one-way-audio': ['check-mute'] };
+    saved.state.call = { notes: 'garbage' };
+    localStorage.setItem(key, JSON.stringify(saved));
+  });
+  await page.reload();
+  await expect(page.getByText(/couldn’t read the call notes saved in this browser/)).toBeVisible();
+  await expect(page.getByRole('timer', { name: 'Call time' })).toBeVisible();
+  const saved = await page.evaluate(() => localStorage.getItem('call-troubleshooter:session'));
+  expect(saved).toContain('check-mute');
+});

@@ -55,3 +55,18 @@ test('the code list and code pages work with JavaScript off', async ({ page }) =
   await page.getByRole('link', { name: 'Troubleshoot a 503' }).click();
   await expect(heading(page)).toHaveText(titleOf('sip-503-lcr'));
 });
+
+test('agent pages are prerendered too: scripts and answers readable with JavaScript off', async ({
+  page,
+}) => {
+  const trail = trailTo('sip-code');
+  await page.goto('/agent');
+  for (const [index, label] of labelsOf(trail).entries()) {
+    await page.getByRole('link', { name: label, exact: true }).click();
+    await expect(heading(page)).toHaveText(titleOf(trail.steps[index]!.nextId));
+  }
+  await expect(page).toHaveURL(/\/agent\/never-connects\/sip-code\/?$/);
+  await expect(page.getByText('Ask the caller')).toBeVisible();
+  await expect(page).toHaveTitle(/\(agent\)$/);
+  await expect(page.getByText('The call timer starts once the page has loaded.')).toBeVisible();
+});

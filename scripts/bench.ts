@@ -54,6 +54,16 @@ row(
   kb(sizes.supportJs.gzip),
   `gzip, added on top of the start page when opened; budget ${kb(BUDGETS.supportJs)}`,
 );
+row(
+  'Agent mode JS',
+  kb(sizes.agentJs.gzip),
+  `gzip, added on top of the start page under /agent; budget ${kb(BUDGETS.agentJs)}`,
+);
+row(
+  'Agent map JS',
+  kb(sizes.mapJs.gzip),
+  `gzip, added when the map is first opened; budget ${kb(BUDGETS.mapJs)}`,
+);
 for (const asset of sizes.lazyJs) row(`  ${asset.file}`, kb(asset.size.gzip), 'gzip, on demand');
 row('Largest HTML page', kb(sizes.largestPage.size.gzip), `gzip: ${sizes.largestPage.file}`);
 row('Prerendered HTML pages', String(sizes.pages), 'including 404.html');

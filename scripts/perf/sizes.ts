@@ -47,6 +47,25 @@ export interface BuildSizes {
   lazyJs: { file: string; size: Size }[];
   /** What opening the support request page adds to the start page's JS. */
   supportJs: Size;
+  /** What agent mode adds to the start page's JS (its layout and everything it imports). */
+  agentJs: Size;
+  /** What opening agent mode's map adds on top of agent mode: the drawing and its layout data. */
+  mapJs: Size;
+}
+
+/** Files a built chunk imports statically (not `import()`), followed to the end, itself included. */
+async function staticClosure(dist: string, file: string): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const queue = [file];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const code = await readFile(path.join(dist, next), 'utf8');
+    for (const match of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
+      if (match[1] !== undefined) queue.push(`assets/${match[1]}`);
+    }
+  }
+  return seen;
 }
 
 /** Measures a built `dist/`: deterministic numbers, fit for budgets. */
@@ -72,8 +91,21 @@ export async function measureBuild(dist: string, base = '/'): Promise<BuildSizes
       .filter((file) => !startFiles.has(file))
       .map(async (file) => ({ file, size: sizeOf(await readFile(path.join(dist, file))) })),
   );
+  const chunk = (name: string) => allJs.find((f) => f.startsWith(`${name}-`));
+  const closure = async (name: string, without: Set<string>) => {
+    const file = chunk(name);
+    if (file === undefined) throw new Error(`No ${name} chunk in the build`);
+    const files = [...(await staticClosure(dist, `assets/${file}`))].filter((f) => !without.has(f));
+    return new Set(files);
+  };
+  const agentFiles = await closure('agent-layout', startFiles);
+  const mapFiles = await closure('tree-map-dialog', new Set([...startFiles, ...agentFiles]));
+  const total = async (files: Set<string>) =>
+    sum(await Promise.all([...files].map(async (f) => sizeOf(await readFile(path.join(dist, f))))));
   return {
     lazyJs,
+    agentJs: await total(agentFiles),
+    mapJs: await total(mapFiles),
     supportJs: sum(lazyJs.filter((a) => a.file.includes('/ticket-')).map((a) => a.size)),
     startHtml: sizeOf(startHtml),
     startJs: sum(assets.filter((a) => a.file.endsWith('.js')).map((a) => a.size)),
@@ -94,6 +126,8 @@ export const BUDGETS = {
   startCss: 7_000,
   largestPage: 8_000,
   supportJs: 55_000,
+  agentJs: 20_000,
+  mapJs: 8_000,
 } as const;
 
 export function budgetProblems(sizes: BuildSizes): string[] {
@@ -103,6 +137,8 @@ export function budgetProblems(sizes: BuildSizes): string[] {
     ['start page CSS', sizes.startCss.gzip, BUDGETS.startCss],
     [`largest page (${sizes.largestPage.file})`, sizes.largestPage.size.gzip, BUDGETS.largestPage],
     ['support request page JS', sizes.supportJs.gzip, BUDGETS.supportJs],
+    ['agent mode JS', sizes.agentJs.gzip, BUDGETS.agentJs],
+    ['agent map JS', sizes.mapJs.gzip, BUDGETS.mapJs],
   ];
   return checks
     .filter(([, actual, budget]) => actual > budget)
