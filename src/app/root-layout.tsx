@@ -3,7 +3,7 @@ import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { content } from '@/lib/content';
 import { cn } from '@/lib/cn';
-import { addressInMode, useMode } from '@/lib/mode';
+import { addressInMode, useMode, type Mode } from '@/lib/mode';
 import { paths } from '@/lib/paths';
 import { SHORTCUTS, useShortcutsEnabled } from '@/lib/shortcuts';
 import { useHydrated } from '@/lib/use-hydrated';
@@ -152,7 +152,7 @@ export function RootLayout() {
               ? 'Your notes, answers and ticks stay in this browser. Nothing is sent anywhere.'
               : 'Your answers and ticks stay in this browser. Nothing is sent anywhere.'}
           </p>
-          <ShortcutList />
+          <ShortcutList mode={mode} />
           {mode === 'agent' ? null : (
             <p>
               Support agent on a call?{' '}
@@ -179,7 +179,7 @@ export function RootLayout() {
 }
 
 /** The footer's list of single-key shortcuts, with the switch that turns them off and on. */
-function ShortcutList() {
+function ShortcutList({ mode }: { mode: Mode }) {
   const [enabled, setEnabled] = useShortcutsEnabled();
   const hydrated = useHydrated();
   return (
@@ -198,6 +198,13 @@ function ShortcutList() {
               </Link>
             </span>
           ))}
+          {mode === 'agent' ? (
+            <>
+              {' · '}
+              <kbd className="rounded border border-line bg-surface px-1.5 font-mono">?</kbd> every
+              key for agents
+            </>
+          ) : null}
         </p>
       ) : (
         <p>Single-key shortcuts are off.</p>
