@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { formatProblems } from '../src/engine/problems.ts';
+import { AGENT_PREFIX } from '../src/lib/mode-paths.ts';
 import { loadContent, OUT_DIR, ROOT } from './content/load-content.ts';
 import { headerOptions, securityHeaders } from './security-headers.ts';
 import type * as ServerEntryModule from '../src/entry-server';
@@ -44,7 +45,7 @@ const template = await readFile(path.join(dist, 'index.html'), 'utf8');
 // Every page twice: the customer's view, and the support agent's under /agent.
 const pages = server.prerenderPaths();
 for (const mode of ['customer', 'agent'] as const) {
-  const prefix = mode === 'agent' ? server.AGENT_PREFIX : '';
+  const prefix = mode === 'agent' ? AGENT_PREFIX : '';
   for (const pathname of pages) {
     const page = await server.render(pathname, base, mode);
     if (!page.found) throw new Error(`Prerendering ${pathname} produced the not-found page`);

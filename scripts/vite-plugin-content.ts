@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import { formatProblems } from '../src/engine/problems.ts';
-import type { AgentScript, Content } from '../src/engine/schema.ts';
+import type { AgentScript, Content, ContentNode } from '../src/engine/schema.ts';
 import type { ValidationResult } from '../src/engine/validate.ts';
 import { CONTENT_DIR, loadContent, yamlFilesUnder } from './content/load-content.ts';
 import { layoutTreeMap } from './content/tree-map-layout.ts';
@@ -65,7 +65,7 @@ export function contentPlugin(): Plugin {
  */
 function pageContent(content: Content): Content {
   const nodes = Object.fromEntries(
-    Object.entries(content.nodes).map(([id, node]) => {
+    Object.entries(content.nodes).map(([id, node]): [string, ContentNode] => {
       if (node.kind === 'outcome') {
         const { keywords: _, ...rest } = node;
         return [id, rest];

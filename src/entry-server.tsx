@@ -22,8 +22,6 @@ export function prerenderPaths(): string[] {
   return [...trails, paths.procedure, paths.support(), ...codePages];
 }
 
-export { AGENT_PREFIX } from '@/lib/mode';
-
 /** The address rendered into 404.html: not a page, so it shows the not-found view. */
 export const NOT_FOUND_PATH = '/404';
 

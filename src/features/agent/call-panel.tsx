@@ -90,7 +90,7 @@ export function CallPanel() {
             cleared. Copy the case notes first if you need them.
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
-            <Button variant="primary" onClick={newCall} autoFocus>
+            <Button variant="primary" onClick={newCall} ref={focusOnMount}>
               Start a new call
             </Button>
             <Button onClick={() => setConfirmNew(false)}>Keep this call</Button>
@@ -104,6 +104,11 @@ export function CallPanel() {
       </p>
     </section>
   );
+}
+
+/** Moves focus to an element when it appears (the confirmation's first button). */
+function focusOnMount(element: HTMLElement | null): void {
+  element?.focus();
 }
 
 function noteCount(count: number): string {

@@ -1,78 +1,13 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { caseNotes, type CaseNotesInput, type CaseStep } from '@/engine/case-notes';
-import { getNode } from '@/engine/graph';
-import { answerIds } from '@/engine/path-codec';
-import { draftFields } from '@/engine/ticket/draft-fields';
+import { caseNotes } from '@/engine/case-notes';
 import { copyText } from '@/lib/clipboard';
-import { content } from '@/lib/content';
-import { addressInMode } from '@/lib/mode';
-import { paths } from '@/lib/paths';
 import { useClock } from './use-clock';
 import { useSession, useSessionLoaded } from '@/stores/session';
 import type { SessionState } from '@/stores/session-store';
-import { wizardPlace, type WizardPlace } from './wizard-place';
-
-/** The customer's address of a wizard page, to send to the caller. */
-export function customerLink(path: string): string {
-  return new URL(addressInMode(import.meta.env.BASE_URL, 'customer', path), window.location.origin)
-    .href;
-}
-
-/** Everything the case notes say, read from the session at the moment of copying. */
-function caseNotesInput(session: SessionState, place: WizardPlace, now: number): CaseNotesInput {
-  const call = session.call;
-  const visits = call?.visits ?? [];
-  const ids = answerIds(place.trail);
-  const path: CaseStep[] = place.trail.steps.flatMap((step, index) => {
-    const question = getNode(content, step.questionId);
-    if (question?.kind !== 'question') return [];
-    const answer = question.answers.find((each) => each.id === step.answerId);
-    const reached = paths.trail(ids.slice(0, index + 1));
-    const visit = visits.findLast((each) => each.path === reached);
-    return [
-      { question: question.title, answer: answer?.label ?? step.answerId, at: visit?.at ?? null },
-    ];
-  });
-  const { node } = place;
-  const ticked = node.kind === 'outcome' ? (session.ticks[node.id] ?? []) : [];
-  return {
-    brand: content.config.brand.name,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    startedAt: call?.startedAt ?? now,
-    endedAt: call?.endedAt ?? null,
-    now,
-    path,
-    current:
-      node.kind === 'outcome'
-        ? {
-            kind: 'outcome',
-            title: node.title,
-            summary: node.summary,
-            steps: node.steps.map((step) => ({
-              text: step.text,
-              ticked: ticked.includes(step.id),
-            })),
-            feedback: session.feedback[node.id] ?? null,
-          }
-        : { kind: 'question', title: node.title },
-    notes: (call?.notes ?? []).map(({ at, text }) => ({ at, text })),
-    ticket: draftFields(session.draft, content),
-    customerLink: customerLink(place.path),
-  };
-}
-
-/**
- * Where the case stands: this page when it is a wizard page, otherwise the last wizard page the
- * call reached (an agent may be looking up a code), otherwise the start.
- */
-export function usePlaceOfCase(current: WizardPlace | undefined): WizardPlace | undefined {
-  const lastPath = useSession(
-    (state) => state.call?.visits.findLast((visit) => wizardPlace(visit.path) !== undefined)?.path,
-  );
-  return current ?? wizardPlace(lastPath ?? paths.home);
-}
+import { caseNotesInput, customerLink } from './case-input';
+import type { WizardPlace } from './wizard-place';
 
 /** Copy the case notes (text or Markdown) and the caller's link. */
 export function CaseNotesPanel({ place }: { place: WizardPlace | undefined }) {
@@ -152,12 +87,12 @@ export function CaseNotesPanel({ place }: { place: WizardPlace | undefined }) {
 function Preview({ session, place }: { session: SessionState; place: WizardPlace }) {
   const now = useClock();
   return (
-    <pre
-      tabIndex={0}
+    <textarea
+      readOnly
       aria-label="Case notes preview"
-      className="max-h-80 overflow-auto rounded-lg border border-line bg-surface-muted p-3 font-mono text-xs whitespace-pre-wrap"
-    >
-      {caseNotes(caseNotesInput(session, place, now || (session.call?.startedAt ?? 0))).text}
-    </pre>
+      rows={12}
+      value={caseNotes(caseNotesInput(session, place, now || (session.call?.startedAt ?? 0))).text}
+      className="block w-full rounded-lg border border-line bg-surface-muted p-3 font-mono text-xs"
+    />
   );
 }

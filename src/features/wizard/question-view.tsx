@@ -91,7 +91,7 @@ function AnswerChoice({
       <span className="min-w-0 flex-1">
         <Link
           to={href}
-          aria-keyshortcuts={shortcut !== undefined && shortcut.length === 1 ? shortcut : undefined}
+          aria-keyshortcuts={shortcut?.length === 1 ? shortcut : undefined}
           aria-describedby={describedBy || undefined}
           className={cn(
             'block font-semibold outline-none after:absolute after:inset-0 after:rounded-xl',
