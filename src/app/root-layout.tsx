@@ -7,7 +7,7 @@ import { addressInMode, useMode, type Mode } from '@/lib/mode';
 import { paths } from '@/lib/paths';
 import { SHORTCUTS, useShortcutsEnabled } from '@/lib/shortcuts';
 import { useHydrated } from '@/lib/use-hydrated';
-import { loadSavedSession, useSession } from '@/stores/session';
+import { followOtherTabs, loadSavedSession, useSession } from '@/stores/session';
 import type { SessionNotice } from '@/stores/session-store';
 import { pageMeta } from './page-meta';
 import { useShortcuts } from './use-shortcuts';
@@ -37,6 +37,7 @@ export function RootLayout() {
   const firstRender = useRef(true);
   const hydrated = useHydrated();
 
+  useEffect(() => followOtherTabs(), []);
   useEffect(() => {
     void loadSavedSession();
     // Lets `npm run bench` measure when the page became interactive.

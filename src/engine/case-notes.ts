@@ -17,6 +17,11 @@ export interface CaseStep {
   answer: string;
   /** epoch ms the answer was chosen, when known */
   at: number | null;
+  /**
+   * False when the answer was not given on the call: the agent jumped there on the map, or opened
+   * a link or a pasted trace that already held it. Such steps say so. Missing means asked.
+   */
+  asked?: boolean;
 }
 
 export type CaseCurrent =
@@ -42,6 +47,8 @@ export interface CaseNotesInput {
   now: number;
   /** The caller's answers, in order. */
   path: CaseStep[];
+  /** Answers given on the call that are no longer on the path (the story changed), oldest first. */
+  earlier?: CaseStep[];
   /** Where the path ends: an unanswered question or an outcome (diagnosis). */
   current: CaseCurrent;
   /** The agent's notes, oldest first; text may have several lines. */
@@ -81,7 +88,19 @@ export function formatElapsed(ms: number): string {
 /** The case notes as plain text and as Markdown. */
 export function caseNotes(input: CaseNotesInput): CaseNotes {
   const facts = collect(input);
-  return { text: renderText(facts), markdown: renderMarkdown(facts) };
+  return {
+    text: withoutHiddenControls(renderText(facts)),
+    markdown: withoutHiddenControls(renderMarkdown(facts)),
+  };
+}
+
+/**
+ * Direction overrides and invisible marks (U+202A–202E, U+2066–2069, U+200B, U+200E, U+200F,
+ * U+FEFF) can make pasted text read differently from what it says; case notes go into tickets,
+ * so they are dropped. Joiners used by emoji (U+200D) stay.
+ */
+function withoutHiddenControls(text: string): string {
+  return text.replace(/[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,7 +117,8 @@ interface Facts {
   duration: string;
   current: CaseCurrent;
   /** `time` is ours: a clock time, "unknown time", or null when the answer has no time. */
-  path: { time: string | null; question: string; answer: string }[];
+  path: { time: string | null; question: string; answer: string; asked: boolean }[];
+  earlier: { time: string | null; question: string; answer: string; asked: boolean }[];
   /** `time` is ours, e.g. "10:03:05 (+0:54)"; `lines` are the note's non-empty lines. */
   notes: { time: string; lines: string[] }[];
   /** `lines` as typed, with at most one empty line in a row; empty when the value is blank. */
@@ -131,11 +151,8 @@ function collect(input: CaseNotesInput): Facts {
     ended,
     duration,
     current: input.current,
-    path: input.path.map((step) => ({
-      time: step.at === null ? null : formatClock(step.at, timeZone),
-      question: step.question,
-      answer: step.answer,
-    })),
+    path: input.path.map((step) => stepFacts(step, timeZone)),
+    earlier: (input.earlier ?? []).map((step) => stepFacts(step, timeZone)),
     notes: input.notes
       .map((note) => ({
         time: noteTime(note.at, start ? startedAt : NaN, timeZone),
@@ -209,10 +226,20 @@ function renderText(facts: Facts): string {
   lines.push('Path:');
   facts.path.forEach((step, index) => {
     const time = step.time === null ? '' : `${step.time}  `;
-    lines.push(`${index + 1}. ${time}${oneLine(step.question)} — ${oneLine(step.answer)}`);
+    const mark = step.asked ? '' : ` ${NOT_ASKED}`;
+    lines.push(`${index + 1}. ${time}${oneLine(step.question)} — ${oneLine(step.answer)}${mark}`);
   });
   if (facts.path.length === 0) lines.push(NO_PATH);
   lines.push('');
+
+  if (facts.earlier.length > 0) {
+    lines.push(`${EARLIER}:`);
+    for (const step of facts.earlier) {
+      const time = step.time === null ? '' : `${step.time}  `;
+      lines.push(`- ${time}${oneLine(step.question)} — ${oneLine(step.answer)}`);
+    }
+    lines.push('');
+  }
 
   lines.push('Notes:');
   for (const note of facts.notes) {
@@ -238,6 +265,20 @@ function renderText(facts: Facts): string {
   lines.push('Customer link:', oneLine(facts.customerLink) || '(none)');
 
   return finish(lines);
+}
+
+/** Marks a path step the caller was not asked on this call. */
+const NOT_ASKED = '(not asked on the call)';
+/** Heads the answers the caller gave before the story changed. */
+const EARLIER = 'Earlier answers (changed during the call)';
+
+function stepFacts(step: CaseStep, timeZone: string) {
+  return {
+    time: step.at === null ? null : formatClock(step.at, timeZone),
+    question: step.question,
+    answer: step.answer,
+    asked: step.asked ?? true,
+  };
 }
 
 /** LF line endings, no trailing spaces, no runs of empty lines, one final newline. */
@@ -311,10 +352,22 @@ function renderMarkdown(facts: Facts): string {
       : facts.path
           .map((step, index) => {
             const time = step.time === null ? '' : `${ours(step.time)} `;
-            return `${index + 1}. ${time}${md(step.question)} — ${md(step.answer)}`;
+            const mark = step.asked ? '' : ` ${md(NOT_ASKED)}`;
+            return `${index + 1}. ${time}${md(step.question)} — ${md(step.answer)}${mark}`;
           })
           .join('\n'),
   );
+  if (facts.earlier.length > 0) {
+    blocks.push(
+      `## ${md(EARLIER)}`,
+      facts.earlier
+        .map((step) => {
+          const time = step.time === null ? '' : `${ours(step.time)} `;
+          return `- ${time}${md(step.question)} — ${md(step.answer)}`;
+        })
+        .join('\n'),
+    );
+  }
 
   blocks.push(
     '## Notes',

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { safeLocalStorage } from '@/lib/safe-storage';
-import { createSessionStore, type SessionStore } from './session-store';
+import { createSessionStore, STORAGE_KEY, type SessionStore } from './session-store';
 
 /** The one session store of the app. Saved progress is loaded by `loadSavedSession` after hydration. */
 export const sessionStore = createSessionStore(safeLocalStorage());
@@ -21,4 +21,17 @@ export function useSessionLoaded(): boolean {
     () => sessionStore.persist.hasHydrated(),
     () => false,
   );
+}
+
+/**
+ * Keeps every tab of this site on the same saved session: when another tab saves (a note, a tick,
+ * a new call), this one reads it back instead of overwriting it with its own older copy on its
+ * next save. Returns the function that stops listening.
+ */
+export function followOtherTabs(): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === STORAGE_KEY) void sessionStore.persist.rehydrate();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => window.removeEventListener('storage', onStorage);
 }

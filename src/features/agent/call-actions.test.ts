@@ -4,6 +4,8 @@ import { createSessionStore } from '@/stores/session-store';
 import {
   addNote,
   endCall,
+  hasCaseData,
+  newCall,
   logVisit,
   removeNote,
   restoreNote,
@@ -97,5 +99,31 @@ describe('call actions', () => {
     setNoteDraft(store, 'one more');
     expect(addNote(store, 'one more', T0)).toBe('full');
     expect(store.getState().call?.noteDraft).toBe('one more');
+  });
+
+  it('a new call leaves nothing of the last caller’s case behind', async () => {
+    const store = await loaded();
+    startCall(store, T0);
+    addNote(store, 'Caller A', T0);
+    store.getState().toggleStep('one-way-audio', 'check-mute');
+    store.getState().setFeedback('one-way-audio', 'not-fixed');
+    store.getState().saveDraft({
+      trail: [],
+      country: 'US',
+      origin: '+1 919 555 0100',
+      destinations: [''],
+      timestamps: [''],
+      timeZone: 'UTC',
+      codes: null,
+      errorText: '',
+      frequency: null,
+      product: null,
+      description: '',
+    });
+    expect(hasCaseData(store.getState())).toBe(true);
+    newCall(store, T0 + 60_000);
+    expect(store.getState()).toMatchObject({ ticks: {}, feedback: {}, draft: null });
+    expect(store.getState().call).toMatchObject({ startedAt: T0 + 60_000, notes: [] });
+    expect(hasCaseData(store.getState())).toBe(false);
   });
 });

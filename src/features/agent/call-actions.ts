@@ -19,11 +19,31 @@ function update(session: Session, change: (call: Call) => Partial<Call>): void {
   );
 }
 
-/** Starts a new call now: the timer from zero, no notes. Replaces any call there was. */
+/** Starts the call now: the timer from zero, no notes. Replaces any call there was. */
 export function startCall(session: Session, now: number): void {
   session.setState({
     call: { startedAt: epoch(now), endedAt: null, notes: [], noteDraft: '', visits: [] },
   });
+}
+
+/**
+ * The next caller: a new call, and nothing of the last one's case left behind (ticked steps,
+ * "did this fix it?" answers, the support request draft), so none of it reaches their notes.
+ */
+export function newCall(session: Session, now: number): void {
+  session.setState({ ticks: {}, feedback: {}, draft: null });
+  startCall(session, now);
+}
+
+/** True when the call holds anything a new call would clear. */
+export function hasCaseData(state: Pick<SessionStore, 'call' | 'ticks' | 'feedback' | 'draft'>) {
+  const { call } = state;
+  return (
+    (call !== null && (call.notes.length > 0 || call.noteDraft.trim() !== '')) ||
+    Object.values(state.ticks).some((ticked) => ticked.length > 0) ||
+    Object.keys(state.feedback).length > 0 ||
+    state.draft !== null
+  );
 }
 
 /** Stops the call's timer (once: a second end keeps the first time). */

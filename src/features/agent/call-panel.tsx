@@ -1,19 +1,22 @@
 import { useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { formatClock, formatElapsed } from '@/engine/case-notes';
-import { useClock } from './use-clock';
-import { sessionStore, useSession, useSessionLoaded } from '@/stores/session';
+import { paths } from '@/lib/paths';
 import { CALL_LIMITS, type CallNote } from '@/stores/call-schema';
+import { sessionStore, useSession, useSessionLoaded } from '@/stores/session';
 import {
   addNote,
   endCall,
+  hasCaseData,
+  newCall,
   removeNote,
   restoreNote,
   setNoteDraft,
-  startCall,
   type AddNoteResult,
 } from './call-actions';
+import { useClock } from './use-clock';
 
 export const NOTE_FIELD_ID = 'call-note';
 
@@ -24,8 +27,12 @@ export function CallPanel() {
   const call = useSession((state) => state.call);
   const loaded = useSessionLoaded();
   const now = useClock();
+  const hasData = useSession(hasCaseData);
   const [confirmNew, setConfirmNew] = useState(false);
   const [status, setStatus] = useState('');
+  const newCallButton = useRef<HTMLButtonElement>(null);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   if (!loaded || call === null) {
     return (
@@ -40,10 +47,17 @@ export function CallPanel() {
 
   const zone = timeZone();
   const end = call.endedAt ?? Math.max(now, call.startedAt);
-  const newCall = () => {
-    startCall(sessionStore, Date.now());
+  const startNewCall = () => {
+    newCall(sessionStore, Date.now());
     setConfirmNew(false);
     setStatus('New call started. The timer is at zero and the notes are empty.');
+    // The next caller starts at the first question, which takes focus like any new step.
+    if (normalizePath(pathname) === paths.home) focusHeading();
+    else void navigate(paths.home);
+  };
+  const keepCall = () => {
+    setConfirmNew(false);
+    requestAnimationFrame(() => newCallButton.current?.focus());
   };
 
   return (
@@ -66,13 +80,23 @@ export function CallPanel() {
           {formatElapsed(end - call.startedAt)}
         </span>
         {call.endedAt === null ? (
-          <Button onClick={() => endCall(sessionStore, Date.now())}>End call</Button>
+          <Button
+            onClick={() => {
+              endCall(sessionStore, Date.now());
+              setStatus('Call ended. The timer has stopped.');
+              // The button goes away; New call is what comes next.
+              requestAnimationFrame(() => newCallButton.current?.focus());
+            }}
+          >
+            End call
+          </Button>
         ) : null}
         {confirmNew ? null : (
           <Button
+            ref={newCallButton}
             onClick={() => {
-              if (call.notes.length === 0 && call.noteDraft.trim() === '') newCall();
-              else setConfirmNew(true);
+              if (hasData) setConfirmNew(true);
+              else startNewCall();
             }}
           >
             New call
@@ -86,14 +110,15 @@ export function CallPanel() {
           className="rounded-lg border border-warning bg-warning-soft p-3"
         >
           <p id="new-call-question" className="font-semibold">
-            Start a new call? The timer restarts and this call’s {noteCount(call.notes.length)} are
-            cleared. Copy the case notes first if you need them.
+            Start a new call? The timer restarts, and this call’s {noteCount(call.notes.length)},
+            ticked steps and support request are cleared. Copy the case notes first if you need
+            them.
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
-            <Button variant="primary" onClick={newCall} ref={focusOnMount}>
+            <Button variant="primary" onClick={startNewCall} ref={focusOnMount}>
               Start a new call
             </Button>
-            <Button onClick={() => setConfirmNew(false)}>Keep this call</Button>
+            <Button onClick={keepCall}>Keep this call</Button>
           </div>
         </div>
       ) : null}
@@ -104,6 +129,16 @@ export function CallPanel() {
       </p>
     </section>
   );
+}
+
+/** Where a step's heading is, for focus after a new call on the start page itself. */
+function focusHeading(): void {
+  document.querySelector<HTMLElement>('main h1[data-page-heading]')?.focus();
+}
+
+/** `/a/b/` and `/a/b` are one page. */
+function normalizePath(pathname: string): string {
+  return pathname.replace(/\/+$/, '') || '/';
 }
 
 /** Moves focus to an element when it appears (the confirmation's first button). */
@@ -244,6 +279,8 @@ function NoteList({
               restoreNote(sessionStore, removed);
               setRemoved(undefined);
               onStatus('Note restored.');
+              // The Undo button goes away; the note box is where work goes on.
+              requestAnimationFrame(() => document.getElementById(NOTE_FIELD_ID)?.focus());
             }}
           >
             Undo

@@ -1,6 +1,5 @@
-import { getNode } from '@/engine/graph';
-import type { CaseNotesInput, CaseStep } from '@/engine/case-notes';
-import { answerIds } from '@/engine/path-codec';
+import { callPath } from '@/engine/call-path';
+import type { CaseNotesInput } from '@/engine/case-notes';
 import { draftFields } from '@/engine/ticket/draft-fields';
 import { content } from '@/lib/content';
 import { addressInMode } from '@/lib/mode';
@@ -17,23 +16,12 @@ export function customerLink(path: string): string {
 
 /** Everything the case notes say, read from the session at the moment of copying. */
 export function caseNotesInput(
-  session: SessionState,
+  session: Pick<SessionState, 'call' | 'ticks' | 'feedback' | 'draft'>,
   place: WizardPlace,
   now: number,
 ): CaseNotesInput {
   const call = session.call;
-  const visits = call?.visits ?? [];
-  const ids = answerIds(place.trail);
-  const path: CaseStep[] = place.trail.steps.flatMap((step, index) => {
-    const question = getNode(content, step.questionId);
-    if (question?.kind !== 'question') return [];
-    const answer = question.answers.find((each) => each.id === step.answerId);
-    const reached = paths.trail(ids.slice(0, index + 1));
-    const visit = visits.findLast((each) => each.path === reached);
-    return [
-      { question: question.title, answer: answer?.label ?? step.answerId, at: visit?.at ?? null },
-    ];
-  });
+  const { path, earlier } = callPath(content, place.trail, call?.visits ?? []);
   const { node } = place;
   const ticked = node.kind === 'outcome' ? (session.ticks[node.id] ?? []) : [];
   return {
@@ -43,6 +31,7 @@ export function caseNotesInput(
     endedAt: call?.endedAt ?? null,
     now,
     path,
+    earlier,
     current:
       node.kind === 'outcome'
         ? {
