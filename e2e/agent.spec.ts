@@ -419,3 +419,127 @@ test('corrupt saved call notes get a notice, and the rest is kept', async ({ pag
   const saved = await page.evaluate(() => localStorage.getItem('call-troubleshooter:session'));
   expect(saved).toContain('check-mute');
 });
+
+/** Presses Tab until the focused element's text contains `text` (keyboard only, like an agent). */
+async function tabToText(page: Page, text: string, limit = 120) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (focused.includes(text)) return;
+  }
+  throw new Error(`Could not reach "${text}" with Tab`);
+}
+
+test.describe('a simulated call, keyboard only', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('greeting, answers, a note, a change of story via the map, a tried step, case notes', async ({
+    page,
+  }) => {
+    await page.goto('/agent');
+    await ready(page);
+    // The caller first says the audio is broken, one way.
+    const first = trailTo('one-way-audio');
+    for (const key of keysOf('one-way-audio')) await page.keyboard.press(key);
+    await expect(heading(page)).toHaveText(titleOf('one-way-audio'));
+    await page.keyboard.press('n');
+    await page.keyboard.type('Actually, calls to Berlin never connect at all');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+
+    // The story changes: jump across branches with the map, by keyboard.
+    await page.keyboard.press('m');
+    const map = page.getByRole('dialog', { name: 'Map of the tree' });
+    await expect(map).toBeVisible();
+    await tabToText(page, titleOf('sip-408'));
+    await page.keyboard.press('Enter');
+    await expect(map).toHaveCount(0);
+    await expect(heading(page)).toHaveText(titleOf('sip-408'));
+    await expect(heading(page)).toBeFocused();
+
+    // Tick the first fix step, then copy the case notes with y, all without the mouse.
+    for (let presses = 0; presses < 40; presses += 1) {
+      await page.keyboard.press('Tab');
+      const type = await page.evaluate(() => (document.activeElement as HTMLInputElement).type);
+      if (type === 'checkbox') break;
+    }
+    await page.keyboard.press('Space');
+    await expect(
+      page.getByRole('list', { name: 'Fix steps' }).getByRole('checkbox').first(),
+    ).toBeChecked();
+    await page.keyboard.press('y');
+    await expect(page.getByText('Case notes copied.')).toBeVisible();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+
+    const jumped = trailTo('sip-408');
+    expect(text).toContain(`Outcome:\n${titleOf('sip-408')}`);
+    expect(text).toContain(`[x] ${getOutcome('sip-408').steps[0]!.text}`);
+    expect(text).toContain('Actually, calls to Berlin never connect at all');
+    // Answers reached by the jump are marked as not asked; what the caller said first is kept.
+    for (const label of labelsOf(jumped)) {
+      expect(text).toMatch(new RegExp(`— ${escape(label)} \\(not asked on the call\\)`));
+    }
+    expect(text).toContain('Earlier answers (changed during the call):');
+    for (const label of labelsOf(first)) expect(text).toContain(`— ${label}`);
+  });
+});
+
+test('a new call clears the last caller’s notes, ticks and support request', async ({ page }) => {
+  await page.goto(`/agent${trailPath(trailTo('sip-403'))}`);
+  await ready(page);
+  await noteBox(page).fill('Caller one');
+  await page.keyboard.press('Enter');
+  await page.getByRole('list', { name: 'Fix steps' }).getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'New call' }).click();
+  await expect(page.getByText(/ticked steps and support request are cleared/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start a new call' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText(titleOf('start'));
+  await expect(heading(page)).toBeFocused();
+  await expect(page.getByText('No notes yet.')).toBeVisible();
+  await page.goto(`/agent${trailPath(trailTo('sip-403'))}`);
+  await ready(page);
+  await expect(
+    page.getByRole('list', { name: 'Fix steps' }).getByRole('checkbox').first(),
+  ).not.toBeChecked();
+});
+
+test('turning shortcuts off turns the agent keys and their hints off too', async ({ page }) => {
+  await page.goto('/agent');
+  await ready(page);
+  await page.getByRole('button', { name: 'Turn shortcuts off' }).click();
+  await heading(page).focus();
+  await page.keyboard.press('1');
+  await page.keyboard.press('m');
+  await expect(heading(page)).toHaveText(titleOf('start'));
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Answers' }).locator('kbd')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Turn shortcuts on' }).click();
+  await expect(page.getByRole('list', { name: 'Answers' }).locator('kbd')).not.toHaveCount(0);
+  await heading(page).focus();
+  await page.keyboard.press('1');
+  await expect(heading(page)).toHaveText(titleOf('never-connects'));
+});
+
+test('two tabs of the agent view keep each other’s notes', async ({ page, context }) => {
+  await page.goto('/agent');
+  await ready(page);
+  const other = await context.newPage();
+  await other.goto('/agent');
+  await ready(other);
+  await noteBox(page).fill('From the first tab');
+  await page.keyboard.press('Enter');
+  await expect(notes(other)).toContainText('From the first tab');
+  await noteBox(other).fill('From the second tab');
+  await other.keyboard.press('Enter');
+  await expect(notes(page)).toContainText('From the second tab');
+  await page.reload();
+  await ready(page);
+  await expect(notes(page).getByRole('listitem')).toHaveCount(2);
+});
+
+function getOutcome(id: string) {
+  const node = getNode(content, id);
+  if (node?.kind !== 'outcome') throw new Error(`${id} is not an outcome`);
+  return node;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Button } from '@/components/ui/button';
+import { Kbd } from '@/components/ui/kbd';
 import { content } from '@/lib/content';
 import { cn } from '@/lib/cn';
 import { addressInMode, useMode, type Mode } from '@/lib/mode';
@@ -191,9 +192,7 @@ function ShortcutList({ mode }: { mode: Mode }) {
           {SHORTCUTS.map((shortcut, index) => (
             <span key={shortcut.key}>
               {index > 0 ? ' · ' : null}
-              <kbd className="rounded border border-line bg-surface px-1.5 font-mono">
-                {shortcut.key}
-              </kbd>{' '}
+              <Kbd>{shortcut.key}</Kbd>{' '}
               <Link to={shortcut.href} className="underline underline-offset-4">
                 {shortcut.action}
               </Link>
@@ -202,8 +201,7 @@ function ShortcutList({ mode }: { mode: Mode }) {
           {mode === 'agent' ? (
             <>
               {' · '}
-              <kbd className="rounded border border-line bg-surface px-1.5 font-mono">?</kbd> every
-              key for agents
+              <Kbd>?</Kbd> every key for agents
             </>
           ) : null}
         </p>

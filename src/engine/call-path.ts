@@ -30,15 +30,17 @@ export function callPath(
 ): CallPath {
   /** Path after the answer → when it was given (the latest time, if given more than once). */
   const given = new Map<string, number>();
-  for (let index = 1; index < visits.length; index += 1) {
-    const before = decodePath(content, visits[index - 1]!.path);
-    const after = decodePath(content, visits[index]!.path);
-    if (!before.ok || !after.ok) continue;
+  visits.forEach((visit, index) => {
+    const previous = visits[index - 1];
+    if (previous === undefined) return;
+    const before = decodePath(content, previous.path);
+    const after = decodePath(content, visit.path);
+    if (!before.ok || !after.ok) return;
     const from = answerIds(before.trail);
     const to = answerIds(after.trail);
-    if (to.length !== from.length + 1 || from.some((id, at) => to[at] !== id)) continue;
-    given.set(encodePath(to), visits[index]!.at);
-  }
+    if (to.length !== from.length + 1 || from.some((id, at) => to[at] !== id)) return;
+    given.set(encodePath(to), visit.at);
+  });
 
   const ids = answerIds(trail);
   const onTrail = new Set<string>();

@@ -792,3 +792,67 @@ describe('formatElapsed', () => {
     );
   });
 });
+
+describe('caseNotes: answers not asked, and answers changed', () => {
+  const input = berlinCall({
+    path: [
+      {
+        question: 'What does the failure look like?',
+        answer: 'The call never connects',
+        at: null,
+        asked: false,
+      },
+      {
+        question: 'What happens?',
+        answer: 'Nothing, then a timeout',
+        at: at('2026-11-24T09:06:00Z'),
+      },
+    ],
+    earlier: [
+      {
+        question: 'What does the failure look like?',
+        answer: 'The audio is broken',
+        at: at('2026-11-24T09:02:30Z'),
+      },
+      { question: 'Who cannot hear whom?', answer: '*Only* one side', at: null },
+    ],
+  });
+
+  it('marks a step the caller was not asked, in both formats', () => {
+    const { text, markdown } = caseNotes(input);
+    expect(textSection(text, 'Path:')).toEqual([
+      '1. What does the failure look like? — The call never connects (not asked on the call)',
+      '2. 10:06:00  What happens? — Nothing, then a timeout',
+    ]);
+    expect(markdownSection(markdown, 'Path')).toEqual([
+      '1. What does the failure look like? — The call never connects \\(not asked on the call\\)',
+      '2. 10:06:00 What happens? — Nothing, then a timeout',
+    ]);
+  });
+
+  it('lists the earlier answers after the path, escaped in Markdown, and only when there are some', () => {
+    const { text, markdown } = caseNotes(input);
+    expect(textSection(text, 'Earlier answers (changed during the call):')).toEqual([
+      '- 10:02:30  What does the failure look like? — The audio is broken',
+      '- Who cannot hear whom? — *Only* one side',
+    ]);
+    expect(markdownSection(markdown, 'Earlier answers \\(changed during the call\\)')).toEqual([
+      '- 10:02:30 What does the failure look like? — The audio is broken',
+      '- Who cannot hear whom? — \\*Only\\* one side',
+    ]);
+    expect(caseNotes(berlinCall()).text).not.toContain('Earlier answers');
+  });
+
+  it('drops direction overrides and invisible marks from what it copies', () => {
+    const { text, markdown } = caseNotes(
+      berlinCall({
+        notes: [{ at: at('2026-11-24T09:03:05Z'), text: 'abc\u202Edcba\u200B \u2066x\u2069 👩‍💻' }],
+      }),
+    );
+    for (const output of [text, markdown]) {
+      expect(output).not.toMatch(/[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/);
+      expect(output).toContain('👩‍💻');
+    }
+    expect(text).toContain('abcdcba x 👩‍💻');
+  });
+});

@@ -2,8 +2,10 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import scripts from 'virtual:agent-scripts';
 import { Button } from '@/components/ui/button';
+import { Kbd } from '@/components/ui/kbd';
 import { LoadBoundary } from '@/components/load-boundary';
 import { AgentAssistContext, type AgentAssist } from '@/lib/mode';
+import { useShortcutsEnabled } from '@/lib/shortcuts';
 import { sessionStore, useSession, useSessionLoaded } from '@/stores/session';
 import { AgentScriptView } from './agent-script';
 import { logVisit, startCall } from './call-actions';
@@ -12,6 +14,7 @@ import { usePlaceOfCase } from './case-input';
 import { CaseNotesPanel } from './case-notes-panel';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useAgentKeys } from './use-agent-keys';
+import { useCaseCopy } from './use-case-copy';
 import { wizardPlace } from './wizard-place';
 
 // The map and its layout load the first time it is opened.
@@ -27,8 +30,6 @@ const assist: AgentAssist = {
   },
 };
 
-const KBD = 'rounded border border-line bg-surface-muted px-1.5 font-mono text-sm font-normal';
-
 /**
  * Agent mode around every page: the wizard with its scripts and number keys on the left, the call
  * (timer, notes), the map and the case notes on the right.
@@ -39,6 +40,8 @@ export function AgentLayout() {
   const caseAt = usePlaceOfCase(place);
   const [dialog, setDialog] = useState<'map' | 'keys' | null>(null);
   const loaded = useSessionLoaded();
+  const [keysOn] = useShortcutsEnabled();
+  const { copy, status } = useCaseCopy(caseAt);
   const hasCall = useSession((state) => state.call !== null);
 
   // The call starts with the agent's session: the first time agent mode opens in this browser.
@@ -61,6 +64,7 @@ export function AgentLayout() {
     },
     onMap: () => setDialog((open) => (open === 'map' ? null : 'map')),
     onHelp: () => setDialog('keys'),
+    onCopy: (what) => void copy(what),
   });
 
   return (
@@ -76,13 +80,13 @@ export function AgentLayout() {
           <CallPanel />
           <div className="flex flex-wrap gap-2">
             <Button onClick={() => setDialog('map')}>
-              Map of the tree <kbd className={KBD}>m</kbd>
+              Map of the tree {keysOn ? <Kbd>m</Kbd> : null}
             </Button>
             <Button onClick={() => setDialog('keys')}>
-              Shortcuts <kbd className={KBD}>?</kbd>
+              Shortcuts {keysOn ? <Kbd>?</Kbd> : null}
             </Button>
           </div>
-          <CaseNotesPanel place={caseAt} />
+          <CaseNotesPanel place={caseAt} copy={copy} status={status} />
         </aside>
       </div>
       {dialog === 'map' ? (
@@ -100,7 +104,7 @@ export function AgentLayout() {
               </p>
             }
           >
-            <TreeMapDialog current={place} onClose={() => setDialog(null)} />
+            <TreeMapDialog current={caseAt} onClose={() => setDialog(null)} />
           </Suspense>
         </LoadBoundary>
       ) : null}

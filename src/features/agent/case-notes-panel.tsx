@@ -1,38 +1,29 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Kbd } from '@/components/ui/kbd';
 import { inputClass } from '@/components/ui/field';
 import { caseNotes } from '@/engine/case-notes';
-import { copyText } from '@/lib/clipboard';
-import { useClock } from './use-clock';
+import { useShortcutsEnabled } from '@/lib/shortcuts';
 import { useSession, useSessionLoaded } from '@/stores/session';
-import type { SessionState } from '@/stores/session-store';
 import { caseNotesInput, customerLink } from './case-input';
+import type { CopyWhat } from './use-case-copy';
+import { useClock } from './use-clock';
 import type { WizardPlace } from './wizard-place';
 
 /** Copy the case notes (text or Markdown) and the caller's link. */
-export function CaseNotesPanel({ place }: { place: WizardPlace | undefined }) {
+export function CaseNotesPanel({
+  place,
+  copy,
+  status,
+}: {
+  place: WizardPlace | undefined;
+  copy: (what: CopyWhat) => Promise<void>;
+  status: string;
+}) {
   const loaded = useSessionLoaded();
-  const [status, setStatus] = useState('');
-  const session = useSession((state) => state);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const [keysOn] = useShortcutsEnabled();
   if (place === undefined) return null;
-
-  const copy = async (what: 'text' | 'markdown' | 'link') => {
-    const notes = caseNotes(caseNotesInput(session, place, Date.now()));
-    const text = what === 'link' ? customerLink(place.path) : notes[what];
-    const label = {
-      text: 'Case notes',
-      markdown: 'Case notes in Markdown',
-      link: 'The caller’s link',
-    }[what];
-    try {
-      await copyText(text);
-      setStatus(`${label} copied.`);
-    } catch {
-      setStatus(
-        `The browser didn’t allow copying. Select the ${what === 'link' ? 'link' : 'preview'} and copy it by hand.`,
-      );
-    }
-  };
 
   return (
     <section aria-labelledby="case-heading" className="space-y-3">
@@ -46,23 +37,25 @@ export function CaseNotesPanel({ place }: { place: WizardPlace | undefined }) {
       <div className="flex flex-wrap gap-2">
         <Button variant="primary" disabled={!loaded} onClick={() => void copy('text')}>
           Copy case notes
+          {keysOn ? <Kbd>y</Kbd> : null}
         </Button>
         <Button disabled={!loaded} onClick={() => void copy('markdown')}>
           Copy as Markdown
+          {keysOn ? <Kbd>Y</Kbd> : null}
         </Button>
       </div>
-      <details className="text-sm">
+      <details className="text-sm" onToggle={(event) => setPreviewOpen(event.currentTarget.open)}>
         <summary className="min-h-11 cursor-pointer py-2 font-medium text-accent">
           Preview the case notes
         </summary>
-        {loaded ? <Preview session={session} place={place} /> : null}
+        {loaded && previewOpen ? <Preview place={place} /> : null}
       </details>
       <div className="space-y-1">
         <label htmlFor="caller-link" className="block font-semibold">
           Link for the caller
         </label>
         <p id="caller-link-hint" className="text-sm text-ink-muted">
-          Opens this step in the customer view, without the agent tools.
+          Opens the step the call is at in the customer view, without the agent tools.
         </p>
         <input
           id="caller-link"
@@ -84,8 +77,13 @@ export function CaseNotesPanel({ place }: { place: WizardPlace | undefined }) {
 }
 
 /** The notes as they would be copied now; the clock keeps its times current. */
-function Preview({ session, place }: { session: SessionState; place: WizardPlace }) {
+function Preview({ place }: { place: WizardPlace }) {
   const now = useClock();
+  const call = useSession((state) => state.call);
+  const ticks = useSession((state) => state.ticks);
+  const feedback = useSession((state) => state.feedback);
+  const draft = useSession((state) => state.draft);
+  const session = { call, ticks, feedback, draft };
   return (
     <textarea
       readOnly

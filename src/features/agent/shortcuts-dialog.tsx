@@ -1,8 +1,7 @@
+import { Kbd } from '@/components/ui/kbd';
 import { Dialog } from './dialog';
 import { SHORTCUTS } from '@/lib/shortcuts';
 import { AGENT_SHORTCUTS } from './use-agent-keys';
-
-const KBD = 'rounded border border-line bg-surface-muted px-1.5 py-0.5 font-mono text-sm';
 
 /** Every key agent mode answers to, from `?`. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -26,7 +25,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           {AGENT_SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.action} className="border-t border-line">
               <td className="py-2 pr-4 whitespace-nowrap">
-                <Keys keys={shortcut.keys} />
+                <Keys keys={shortcut.keys} joiner={'joiner' in shortcut ? shortcut.joiner : ' '} />
                 {'alternative' in shortcut ? (
                   <>
                     {' or '}
@@ -40,7 +39,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           {SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.key} className="border-t border-line">
               <td className="py-2 pr-4">
-                <kbd className={KBD}>{shortcut.key}</kbd>
+                <Kbd>{shortcut.key}</Kbd>
               </td>
               <td className="py-2">Go to {shortcut.action}</td>
             </tr>
@@ -57,7 +56,7 @@ function Keys({ keys, joiner = ' ' }: { keys: readonly string[]; joiner?: string
       {keys.map((key, index) => (
         <span key={key}>
           {index > 0 ? joiner : null}
-          {key === '…' ? '…' : <kbd className={KBD}>{key}</kbd>}
+          {key === '…' ? '…' : <Kbd>{key}</Kbd>}
         </span>
       ))}
     </>

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import map from 'virtual:tree-map';
 import { getNode } from '@/engine/graph';
@@ -23,6 +23,14 @@ const ARROWS: Record<string, MapDirection> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
 };
+
+const EDGE_ORDER = { plain: 0, focus: 1, path: 2 } as const;
+/** Arrows keep 3:1 contrast with the map's background in both schemes (WCAG 1.4.11). */
+const EDGE_CLASS = {
+  plain: 'stroke-ink-muted',
+  focus: 'stroke-ink',
+  path: 'stroke-accent',
+} as const;
 
 /** Where a box leads: back along the caller's path when it is on it, else its shortest address. */
 function hrefFor(id: string, current: WizardPlace | undefined): string {
@@ -58,6 +66,20 @@ export function TreeMapDialog({
     );
   const answered = answerIds({ steps: trail?.steps ?? [] }).length;
 
+  // `m` closes the map from anywhere in it, as it opened it.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'm' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target)) return;
+      event.preventDefault();
+      onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  // The box with focus shows where its answers lead.
+  const [focused, setFocused] = useState<string | undefined>();
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (isTyping(event.target)) return;
     const focused = (event.target as HTMLElement).closest<HTMLElement>('[data-node-id]');
@@ -67,11 +89,7 @@ export function TreeMapDialog({
     if (direction !== undefined && from !== undefined) to = neighbour(map, from, direction);
     else if (event.key === 'Home') to = content.startId;
     else if (event.key === 'End') to = here;
-    else if (event.key === 'm' && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      onClose();
-      return;
-    } else return;
+    else return;
     event.preventDefault();
     if (to === undefined) return;
     const target = event.currentTarget.querySelector<HTMLElement>(
@@ -123,6 +141,10 @@ export function TreeMapDialog({
           className="relative"
           style={{ width: map.width, height: map.height }}
           onKeyDown={onKeyDown}
+          onFocus={(event) => {
+            const box = (event.target as HTMLElement).closest<HTMLElement>('[data-node-id]');
+            setFocused(box?.dataset.nodeId);
+          }}
         >
           <svg
             aria-hidden="true"
@@ -141,7 +163,7 @@ export function TreeMapDialog({
                 markerHeight="7"
                 orient="auto-start-reverse"
               >
-                <path d="M0,0 L10,5 L0,10 z" className="fill-line" />
+                <path d="M0,0 L10,5 L0,10 z" className="fill-ink-muted" />
               </marker>
               <marker
                 id="map-arrow-path"
@@ -158,19 +180,23 @@ export function TreeMapDialog({
             {map.edges
               .map((edge) => ({
                 edge,
-                highlighted: isPathEdge(edge.from, edge.to, edge.answerIds),
+                look: isPathEdge(edge.from, edge.to, edge.answerIds)
+                  ? ('path' as const)
+                  : edge.from === focused
+                    ? ('focus' as const)
+                    : ('plain' as const),
               }))
               // Highlighted arrows last, so they are drawn over the rest.
-              .sort((a, b) => Number(a.highlighted) - Number(b.highlighted))
-              .map(({ edge, highlighted }) => (
+              .sort((a, b) => EDGE_ORDER[a.look] - EDGE_ORDER[b.look])
+              .map(({ edge, look }) => (
                 <path
                   key={`${edge.from}>${edge.to}`}
                   d={edge.d}
                   fill="none"
-                  className={highlighted ? 'stroke-accent' : 'stroke-line'}
-                  strokeWidth={highlighted ? 3 : 1.5}
+                  className={EDGE_CLASS[look]}
+                  strokeWidth={look === 'plain' ? 1.25 : 3}
                   strokeLinejoin="round"
-                  markerEnd={highlighted ? 'url(#map-arrow-path)' : 'url(#map-arrow)'}
+                  markerEnd={look === 'path' ? 'url(#map-arrow-path)' : 'url(#map-arrow)'}
                 />
               ))}
           </svg>

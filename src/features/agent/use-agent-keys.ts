@@ -9,6 +9,8 @@ export const AGENT_SHORTCUTS = [
   { keys: ['1', '…', '9'], action: 'Choose that answer (two digits, like 1 2, past nine)' },
   { keys: ['Backspace'], action: 'Back to the previous question', alternative: ['Alt', '←'] },
   { keys: ['n'], action: 'Write a note' },
+  { keys: ['y'], action: 'Copy the case notes' },
+  { keys: ['Shift', 'y'], joiner: '+', action: 'Copy the case notes as Markdown' },
   { keys: ['m'], action: 'Open or close the map of the whole tree' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ] as const;
@@ -21,11 +23,12 @@ interface AgentKeyActions {
   onNotes: () => void;
   onMap: () => void;
   onHelp: () => void;
+  onCopy: (what: 'text' | 'markdown') => void;
 }
 
 /**
  * Number keys choose the n-th answer, Backspace or Alt+← goes back a question, `n` notes, `m` the
- * map, `?` the list. Like the site's own keys they never act while typing in a field, with Ctrl or
+ * map, `y` / `Y` copy the case notes (text / Markdown), `?` the list. Like the site's own keys they never act while typing in a field, with Ctrl or
  * Meta held, behind an open dialog, or when shortcuts are turned off.
  */
 export function useAgentKeys(actions: AgentKeyActions): void {
@@ -53,7 +56,11 @@ export function useAgentKeys(actions: AgentKeyActions): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
       if (isTyping(event.target) || isModalOpen()) return;
-      const { place, onNotes, onMap, onHelp } = latest.current;
+      const { place, onNotes, onMap, onHelp, onCopy } = latest.current;
+      // A held key repeats; moving through the tree takes one press per step.
+      const moves =
+        event.key === 'Backspace' || event.key === 'ArrowLeft' || /^[0-9]$/.test(event.key);
+      if (event.repeat && moves) return;
       const back =
         (event.key === 'Backspace' && !event.altKey && !event.shiftKey) ||
         (event.key === 'ArrowLeft' && event.altKey && !event.shiftKey);
@@ -94,7 +101,13 @@ export function useAgentKeys(actions: AgentKeyActions): void {
         choose(digit);
         return;
       }
-      const action = { n: onNotes, m: onMap, '?': onHelp }[event.key];
+      const action = {
+        n: onNotes,
+        m: onMap,
+        '?': onHelp,
+        y: () => onCopy('text'),
+        Y: () => onCopy('markdown'),
+      }[event.key];
       if (action === undefined) return;
       event.preventDefault();
       action();

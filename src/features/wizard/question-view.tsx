@@ -5,6 +5,7 @@ import { RichText } from '@/components/ui/rich-text';
 import type { Answer, Question } from '@/engine/schema';
 import { cn } from '@/lib/cn';
 import { useAgentAssist } from '@/lib/mode';
+import { useShortcutsEnabled } from '@/lib/shortcuts';
 
 interface QuestionViewProps {
   question: Question;
@@ -23,6 +24,7 @@ export function QuestionView({
 }: QuestionViewProps) {
   // Agent mode adds the words to say, what to listen for, and a number key per answer.
   const agent = useAgentAssist();
+  const [keysOn] = useShortcutsEnabled();
   return (
     <div>
       <PageHeading size={isStart ? 'hero' : 'page'}>{question.title}</PageHeading>
@@ -44,7 +46,7 @@ export function QuestionView({
             href={answerHref(answer)}
             large={isStart}
             previous={answer.id === previousAnswerId}
-            shortcut={agent === null ? undefined : String(index + 1)}
+            shortcut={agent !== null && keysOn ? String(index + 1) : undefined}
           />
         ))}
       </ul>
