@@ -11,8 +11,10 @@ import { CallSchema, type Call } from './call-schema';
 import { TicketDraftSchema } from './ticket-draft-schema';
 
 /**
- * What the URL cannot hold: ticked fix steps, "did this fix it?" answers and the support request
- * draft. Where someone is in the tree always comes from the URL; this store never copies it.
+ * What the URL cannot hold: ticked fix steps, "did this fix it?" answers, the support request
+ * draft, and agent mode's call. Where someone is in the tree always comes from the URL; this store
+ * never copies it. The call's `visits` are a log of where the call has been (history, for the
+ * times in the case notes), not a second copy of where it is now.
  */
 export interface SessionState {
   /** Ticked steps, by scope: an outcome id, or "procedure" for the five-step check. */
