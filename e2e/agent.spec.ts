@@ -229,6 +229,14 @@ test('the map highlights the path, and a click jumps across branches', async ({ 
   await page.keyboard.press('Enter');
   await expect(heading(page)).toHaveText(titleOf('start'));
   await expect(page).toHaveURL(/\/agent\/?$/);
+
+  // And by mouse or touch: the button opens it, Close closes it.
+  const button = page.getByRole('button', { name: 'Map of the tree' });
+  await button.click();
+  await expect(map).toBeVisible();
+  await map.getByRole('button', { name: 'Close' }).click();
+  await expect(map).toHaveCount(0);
+  await expect(button).toBeFocused();
 });
 
 test('? lists the shortcuts, and Escape gives focus back', async ({ page }) => {

@@ -12,6 +12,14 @@ const shots = [
     width: 1000,
     height: 1100,
   },
+  // Agent mode once its call has loaded: the script, numbered answers, timer and notes.
+  {
+    file: 'screenshot-agent.png',
+    url: '/agent/never-connects',
+    width: 1280,
+    height: 1000,
+    ready: '[role="timer"]',
+  },
 ];
 
 await withBuiltSite(ROOT, 4175, async (browser, origin) => {

@@ -79,11 +79,11 @@ export function AgentLayout() {
         >
           <CallPanel />
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => setDialog('map')}>
-              Map of the tree {keysOn ? <Kbd>m</Kbd> : null}
+            <Button onClick={() => setDialog('map')} aria-keyshortcuts={keysOn ? 'm' : undefined}>
+              Map of the tree {keysOn ? <Kbd hint>m</Kbd> : null}
             </Button>
-            <Button onClick={() => setDialog('keys')}>
-              Shortcuts {keysOn ? <Kbd>?</Kbd> : null}
+            <Button onClick={() => setDialog('keys')} aria-keyshortcuts={keysOn ? '?' : undefined}>
+              Shortcuts {keysOn ? <Kbd hint>?</Kbd> : null}
             </Button>
           </div>
           <CaseNotesPanel place={caseAt} copy={copy} status={status} />

@@ -35,13 +35,22 @@ export function CaseNotesPanel({
         the support request if you started one.
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="primary" disabled={!loaded} onClick={() => void copy('text')}>
+        <Button
+          variant="primary"
+          disabled={!loaded}
+          aria-keyshortcuts={keysOn ? 'y' : undefined}
+          onClick={() => void copy('text')}
+        >
           Copy case notes
-          {keysOn ? <Kbd>y</Kbd> : null}
+          {keysOn ? <Kbd hint>y</Kbd> : null}
         </Button>
-        <Button disabled={!loaded} onClick={() => void copy('markdown')}>
+        <Button
+          disabled={!loaded}
+          aria-keyshortcuts={keysOn ? 'Shift+Y' : undefined}
+          onClick={() => void copy('markdown')}
+        >
           Copy as Markdown
-          {keysOn ? <Kbd>Y</Kbd> : null}
+          {keysOn ? <Kbd hint>Y</Kbd> : null}
         </Button>
       </div>
       <details className="text-sm" onToggle={(event) => setPreviewOpen(event.currentTarget.open)}>
