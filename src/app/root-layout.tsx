@@ -160,8 +160,8 @@ export function RootLayout() {
               Support agent on a call?{' '}
               <a href={otherView} className="text-accent underline underline-offset-4">
                 Open the agent view
-              </a>{' '}
-              with scripts, notes, a timer and the whole tree.
+              </a>
+              .
             </p>
           )}
         </div>

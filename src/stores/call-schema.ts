@@ -14,7 +14,11 @@ export const CALL_LIMITS = {
   pathLength: 2000,
 } as const;
 
-const Time = z.number().check(z.gte(0));
+/**
+ * Epoch milliseconds. Any number reads back (a clock set wrong must not cost the notes); the case
+ * notes write "unknown time" for one that isn't a date.
+ */
+const Time = z.number();
 
 export const CallNoteSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
