@@ -221,6 +221,11 @@ test('the map highlights the path, and a click jumps across branches', async ({ 
   await page.keyboard.press('ArrowRight');
   const focusedTitle = await page.evaluate(() => document.activeElement?.textContent ?? '');
   expect(focusedTitle).not.toContain(titleOf('start'));
+  // Tab goes through the boxes too, in reading order.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-node-id'))).toBe(
+    true,
+  );
   await page.keyboard.press('Escape');
   await expect(map).toHaveCount(0);
   await expect(heading(page)).toHaveText(titleOf('one-way-audio'));
@@ -386,6 +391,11 @@ test('axe finds nothing in the agent view, the open map and the shortcut list', 
   await page.keyboard.press('m');
   await expect(page.getByRole('dialog', { name: 'Map of the tree' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+  // With steps found and outlined.
+  await page.keyboard.press('/');
+  await page.keyboard.type('503');
+  await expect(page.getByText(/steps? match/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
@@ -428,16 +438,6 @@ test('corrupt saved call notes get a notice, and the rest is kept', async ({ pag
   expect(saved).toContain('check-mute');
 });
 
-/** Presses Tab until the focused element's text contains `text` (keyboard only, like an agent). */
-async function tabToText(page: Page, text: string, limit = 120) {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    if (focused.includes(text)) return;
-  }
-  throw new Error(`Could not reach "${text}" with Tab`);
-}
-
 test.describe('a simulated call, keyboard only', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -459,7 +459,10 @@ test.describe('a simulated call, keyboard only', () => {
     await page.keyboard.press('m');
     const map = page.getByRole('dialog', { name: 'Map of the tree' });
     await expect(map).toBeVisible();
-    await tabToText(page, titleOf('sip-408'));
+    await page.keyboard.press('/');
+    await expect(map.getByRole('searchbox', { name: 'Find a step' })).toBeFocused();
+    await page.keyboard.type('408');
+    await expect(map.getByText('1 step matches')).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(map).toHaveCount(0);
     await expect(heading(page)).toHaveText(titleOf('sip-408'));

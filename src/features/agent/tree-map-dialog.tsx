@@ -1,5 +1,6 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { inputClass } from '@/components/ui/field';
 import map from 'virtual:tree-map';
 import { getNode } from '@/engine/graph';
 import { answerIds, trailPath } from '@/engine/path-codec';
@@ -23,6 +24,20 @@ const ARROWS: Record<string, MapDirection> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
 };
+
+const FIND_ID = 'map-find';
+
+/** Boxes whose title holds every word of the query, in reading order; none for an empty query. */
+function matching(query: string): string[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return map.nodes
+    .filter((node) => {
+      const title = (getNode(content, node.id)?.title ?? '').toLowerCase();
+      return words.every((word) => title.includes(word));
+    })
+    .map((node) => node.id);
+}
 
 const EDGE_ORDER = { plain: 0, focus: 1, path: 2 } as const;
 /** Arrows keep 3:1 contrast with the map's background in both schemes (WCAG 1.4.11). */
@@ -66,19 +81,44 @@ export function TreeMapDialog({
     );
   const answered = answerIds({ steps: trail?.steps ?? [] }).length;
 
-  // `m` closes the map from anywhere in it, as it opened it.
+  // `m` closes the map from anywhere in it, as it opened it; `/` goes to the find box.
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'm' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTyping(event.target)) return;
-      event.preventDefault();
-      onClose();
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.key === 'm') {
+        event.preventDefault();
+        onClose();
+      } else if (event.key === '/') {
+        event.preventDefault();
+        document.getElementById(FIND_ID)?.focus();
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
   // The box with focus shows where its answers lead.
   const [focused, setFocused] = useState<string | undefined>();
+  const [query, setQuery] = useState('');
+  const matches = matching(query);
+  const navigate = useNavigate();
+  const boxes = useRef<HTMLDivElement>(null);
+  const focusBox = (id: string) => {
+    const target = boxes.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`);
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+  const onFindKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    const first = matches[0];
+    if (first === undefined) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onClose();
+      void navigate(hrefFor(first, current));
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusBox(first);
+    }
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (isTyping(event.target)) return;
@@ -91,12 +131,7 @@ export function TreeMapDialog({
     else if (event.key === 'End') to = here;
     else return;
     event.preventDefault();
-    if (to === undefined) return;
-    const target = event.currentTarget.querySelector<HTMLElement>(
-      `[data-node-id="${CSS.escape(to)}"]`,
-    );
-    target?.focus();
-    target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (to !== undefined) focusBox(to);
   };
 
   return (
@@ -112,8 +147,32 @@ export function TreeMapDialog({
           ? 'The call is at the first question.'
           : `The caller’s path (${String(answered)} ${answered === 1 ? 'answer' : 'answers'}) is highlighted.`}{' '}
         Choose any step to jump there; the address and breadcrumbs follow. Arrow keys move between
-        steps, Home goes to the start, End to where you are, Esc or m closes the map.
+        steps, Home goes to the start, End to where you are, / finds a step, Esc or m closes the
+        map.
       </p>
+      <div className="mt-3 flex flex-wrap items-end gap-x-4 gap-y-1">
+        <div className="min-w-0 flex-1 sm:max-w-md">
+          <label htmlFor={FIND_ID} className="block font-semibold">
+            Find a step
+          </label>
+          <input
+            id={FIND_ID}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onFindKey}
+            aria-describedby={`${FIND_ID}-count`}
+            className={inputClass}
+          />
+        </div>
+        <p id={`${FIND_ID}-count`} aria-live="polite" className="pb-2 text-sm text-ink-muted">
+          {query.trim() === ''
+            ? 'Words or a code, like “408” or “echo”.'
+            : matches.length === 0
+              ? 'No step matches.'
+              : `${String(matches.length)} ${matches.length === 1 ? 'step matches' : 'steps match'}, outlined. Enter jumps to the first; ↓ moves to it.`}
+        </p>
+      </div>
       <ul aria-label="Key to the map" className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
         <li className="flex items-center gap-2">
           <span
@@ -138,6 +197,7 @@ export function TreeMapDialog({
       <div className="mt-3 min-h-0 flex-1 overflow-auto rounded-lg border border-line bg-canvas">
         {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- arrow keys move between the links inside; each link is the control */}
         <div
+          ref={boxes}
           className="relative"
           style={{ width: map.width, height: map.height }}
           onKeyDown={onKeyDown}
@@ -207,6 +267,7 @@ export function TreeMapDialog({
                 node={node}
                 href={hrefFor(node.id, current)}
                 onPath={onPath.has(node.id)}
+                match={matches.includes(node.id)}
                 isHere={node.id === here}
                 onJump={onClose}
               />
@@ -223,12 +284,15 @@ function MapBox({
   href,
   onPath,
   isHere,
+  match,
   onJump,
 }: {
   node: TreeMapNode;
   href: string;
   onPath: boolean;
   isHere: boolean;
+  /** Found by the find box: outlined, and named so. */
+  match: boolean;
   onJump: () => void;
 }) {
   const title = getNode(content, node.id)?.title ?? node.id;
@@ -243,6 +307,7 @@ function MapBox({
         style={{ left: node.x, top: node.y, width: node.width, height: node.height }}
         className={cn(
           'absolute overflow-hidden rounded-lg border text-left outline-offset-2 hover:border-accent focus-visible:outline-3 focus-visible:outline-focus',
+          match && 'ring-4 ring-warning',
           isHere
             ? 'border-2 border-accent bg-accent text-accent-ink'
             : onPath
@@ -281,6 +346,7 @@ function MapBox({
             {title}
           </span>
           {onPath && !isHere ? <span className="sr-only"> (on the caller’s path)</span> : null}
+          {match ? <span className="sr-only"> (matches your search)</span> : null}
         </span>
       </Link>
     </li>
