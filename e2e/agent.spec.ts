@@ -512,6 +512,22 @@ test('a new call clears the last caller’s notes, ticks and support request', a
   await expect(heading(page)).toHaveText(titleOf('start'));
   await expect(heading(page)).toBeFocused();
   await expect(page.getByText('No notes yet.')).toBeVisible();
+  // A new call started on the first question: its first answer counts as asked, with its time.
+  await noteBox(page).fill('Caller two');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'New call' }).click();
+  await page.getByRole('button', { name: 'Start a new call' }).click();
+  await expect(heading(page)).toBeFocused();
+  await page.keyboard.press('1');
+  await expect(heading(page)).toHaveText(titleOf('never-connects'));
+  await page.getByText('Preview the case notes').click();
+  const preview = page.getByRole('textbox', { name: 'Case notes preview' });
+  await expect(preview).toHaveValue(
+    new RegExp(
+      `\\n1\\. \\d\\d:\\d\\d:\\d\\d  ${escape(titleOf('start'))} — ${escape(labelsOf(trailTo('never-connects'))[0]!)}\\n`,
+    ),
+  );
+  await expect(preview).not.toHaveValue(/Caller (one|two)/);
   await page.goto(`/agent${trailPath(trailTo('sip-403'))}`);
   await ready(page);
   await expect(

@@ -42,18 +42,20 @@ export function AgentLayout() {
   const loaded = useSessionLoaded();
   const [keysOn] = useShortcutsEnabled();
   const { copy, status } = useCaseCopy(caseAt);
-  const hasCall = useSession((state) => state.call !== null);
+  const callStart = useSession((state) => state.call?.startedAt);
 
   // The call starts with the agent's session: the first time agent mode opens in this browser.
   useEffect(() => {
-    if (loaded && !hasCall) startCall(sessionStore, Date.now());
-  }, [loaded, hasCall]);
+    if (loaded && callStart === undefined) startCall(sessionStore, Date.now());
+  }, [loaded, callStart]);
 
-  // Each wizard page reached is logged, so the case notes can say when each answer was given.
+  // Each wizard page reached is logged, so the case notes can say when each answer was given. A
+  // new call logs the page it starts on, so its first answer counts as asked.
   const placePath = place?.path;
   useEffect(() => {
-    if (loaded && hasCall && placePath !== undefined) logVisit(sessionStore, placePath, Date.now());
-  }, [loaded, hasCall, placePath]);
+    if (loaded && callStart !== undefined && placePath !== undefined)
+      logVisit(sessionStore, placePath, Date.now());
+  }, [loaded, callStart, placePath]);
 
   useAgentKeys({
     place,
