@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { draftFields } from './draft-fields.ts';
-import type { TicketDraft } from './model.ts';
+import { blankDraft, type TicketDraft } from './model.ts';
 
 const config = {
   config: { products: { lcr: 'Route Saver', direct: 'Direct Routes' } },
 } as Parameters<typeof draftFields>[1];
 
-const empty: TicketDraft = {
-  trail: [],
-  country: 'US',
-  origin: '',
-  destinations: [''],
-  timestamps: [''],
-  timeZone: 'UTC',
-  codes: null,
-  errorText: '',
-  frequency: null,
-  product: null,
-  description: '',
-};
+const empty: TicketDraft = blankDraft('US', 'UTC');
 
 describe('draftFields', () => {
   it('lists nothing for no draft or an untouched one', () => {

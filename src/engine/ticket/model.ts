@@ -28,6 +28,23 @@ export interface TicketDraft {
   description: string;
 }
 
+/** A draft nobody has typed in yet: no trail, one empty row each, nothing chosen. */
+export function blankDraft(country: string, timeZone: string): TicketDraft {
+  return {
+    trail: [],
+    country,
+    origin: '',
+    destinations: [''],
+    timestamps: [''],
+    timeZone,
+    codes: null,
+    errorText: '',
+    frequency: null,
+    product: null,
+    description: '',
+  };
+}
+
 export const LIMITS = {
   description: 2000,
   errorText: 1000,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blankDraft } from '@/engine/ticket/model';
 import { CALL_LIMITS } from '@/stores/call-schema';
 import { createSessionStore } from '@/stores/session-store';
 import {
@@ -107,19 +108,7 @@ describe('call actions', () => {
     addNote(store, 'Caller A', T0);
     store.getState().toggleStep('one-way-audio', 'check-mute');
     store.getState().setFeedback('one-way-audio', 'not-fixed');
-    store.getState().saveDraft({
-      trail: [],
-      country: 'US',
-      origin: '+1 919 555 0100',
-      destinations: [''],
-      timestamps: [''],
-      timeZone: 'UTC',
-      codes: null,
-      errorText: '',
-      frequency: null,
-      product: null,
-      description: '',
-    });
+    store.getState().saveDraft({ ...blankDraft('US', 'UTC'), origin: '+1 919 555 0100' });
     expect(hasCaseData(store.getState())).toBe(true);
     newCall(store, T0 + 60_000);
     expect(store.getState()).toMatchObject({ ticks: {}, feedback: {}, draft: null });

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { inputClass } from '@/components/ui/field';
 import map from 'virtual:tree-map';
 import { getNode } from '@/engine/graph';
-import { answerIds, trailPath } from '@/engine/path-codec';
+import { trailPath } from '@/engine/path-codec';
 import {
   MAP_BOX,
   neighbour,
@@ -26,6 +26,31 @@ const ARROWS: Record<string, MapDirection> = {
 };
 
 const FIND_ID = 'map-find';
+
+/** The map's key: what each look of box means. */
+const LEGEND = [
+  ['On the caller’s path', 'border-2 border-accent bg-accent-soft'],
+  ['Where you are', 'border-2 border-accent bg-accent'],
+  ['Question', 'border border-line bg-surface'],
+  ['Diagnosis', 'border border-line bg-surface-muted'],
+] as const;
+
+/** An arrow's tip, drawn at the end of an edge pointing into its box. */
+function Arrowhead({ id, size, className }: { id: string; size: number; className: string }) {
+  return (
+    <marker
+      id={id}
+      viewBox="0 0 10 10"
+      refX="9"
+      refY="5"
+      markerWidth={size}
+      markerHeight={size}
+      orient="auto-start-reverse"
+    >
+      <path d="M0,0 L10,5 L0,10 z" className={className} />
+    </marker>
+  );
+}
 
 /** Boxes whose title holds every word of the query, in reading order; none for an empty query. */
 function matching(query: string): string[] {
@@ -71,15 +96,12 @@ export function TreeMapDialog({
   const trail = current?.trail;
   const onPath = new Set<string>([content.startId, ...(trail?.steps.map((s) => s.nextId) ?? [])]);
   const here = trail?.nodeId ?? content.startId;
-  const pathEdges = new Set(
-    (trail?.steps ?? []).map((step) => `${step.questionId}>${step.nextId}`),
-  );
+  const steps = trail?.steps ?? [];
   const isPathEdge = (from: string, to: string, ids: readonly string[]) =>
-    pathEdges.has(`${from}>${to}`) &&
-    (trail?.steps ?? []).some(
+    steps.some(
       (step) => step.questionId === from && step.nextId === to && ids.includes(step.answerId),
     );
-  const answered = answerIds({ steps: trail?.steps ?? [] }).length;
+  const answered = steps.length;
 
   // `m` closes the map from anywhere in it, as it opened it; `/` goes to the find box.
   useEffect(() => {
@@ -174,25 +196,12 @@ export function TreeMapDialog({
         </p>
       </div>
       <ul aria-label="Key to the map" className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
-        <li className="flex items-center gap-2">
-          <span
-            aria-hidden="true"
-            className="size-4 rounded border-2 border-accent bg-accent-soft"
-          />
-          On the caller’s path
-        </li>
-        <li className="flex items-center gap-2">
-          <span aria-hidden="true" className="size-4 rounded border-2 border-accent bg-accent" />
-          Where you are
-        </li>
-        <li className="flex items-center gap-2">
-          <span aria-hidden="true" className="size-4 rounded border border-line bg-surface" />
-          Question
-        </li>
-        <li className="flex items-center gap-2">
-          <span aria-hidden="true" className="size-4 rounded border border-line bg-surface-muted" />
-          Diagnosis
-        </li>
+        {LEGEND.map(([label, swatch]) => (
+          <li key={label} className="flex items-center gap-2">
+            <span aria-hidden="true" className={cn('size-4 rounded', swatch)} />
+            {label}
+          </li>
+        ))}
       </ul>
       <div className="mt-3 min-h-0 flex-1 overflow-auto rounded-lg border border-line bg-canvas">
         {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- arrow keys move between the links inside; each link is the control */}
@@ -214,28 +223,8 @@ export function TreeMapDialog({
             viewBox={`0 0 ${String(map.width)} ${String(map.height)}`}
           >
             <defs>
-              <marker
-                id="map-arrow"
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="7"
-                markerHeight="7"
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 z" className="fill-ink-muted" />
-              </marker>
-              <marker
-                id="map-arrow-path"
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="6"
-                markerHeight="6"
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 z" className="fill-accent" />
-              </marker>
+              <Arrowhead id="map-arrow" size={7} className="fill-ink-muted" />
+              <Arrowhead id="map-arrow-path" size={6} className="fill-accent" />
             </defs>
             {map.edges
               .map((edge) => ({

@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { decodePath, trailPath } from '@/engine/path-codec';
 import { ticketContext, type TicketContext } from '@/engine/ticket/context';
-import type { TicketDraft } from '@/engine/ticket/model';
+import { blankDraft, type TicketDraft } from '@/engine/ticket/model';
 import { content } from '@/lib/content';
 import { useHydrated } from '@/lib/use-hydrated';
 import { usePasteDraft, type PasteLanding } from '@/stores/paste-draft';
@@ -69,19 +69,10 @@ export function TicketRoute() {
 
 /** A fresh draft: the configured country, this browser's time zone, one empty row each. */
 function newDraft(): TicketDraft {
-  return {
-    trail: [],
-    country: content.config.defaultCountry,
-    origin: '',
-    destinations: [''],
-    timestamps: [''],
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    codes: null,
-    errorText: '',
-    frequency: null,
-    product: null,
-    description: '',
-  };
+  return blankDraft(
+    content.config.defaultCountry,
+    Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
 }
 
 /** The answers in `?from=`, or as many of them as still make sense. */
