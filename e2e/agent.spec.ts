@@ -58,6 +58,21 @@ test('a keyboard-only walk with number keys, scripts on every question, and back
   await expect(heading(page)).toBeFocused();
 });
 
+test('keys typed faster than pages load are each taken on the page they belong to', async ({
+  page,
+}) => {
+  await page.goto('/agent');
+  await ready(page);
+  // All the answers to one-way audio in one burst, as an agent who knows the tree types them.
+  await page.keyboard.type(keysOf('one-way-audio').join(''), { delay: 0 });
+  await expect(heading(page)).toHaveText(titleOf('one-way-audio'));
+  await expect(page).toHaveURL(`/agent${trailPath(trailTo('one-way-audio'))}`);
+  // And back out again in one burst.
+  for (let index = 0; index < 2; index += 1) await page.keyboard.press('Backspace');
+  const trail = trailTo('one-way-audio');
+  await expect(heading(page)).toHaveText(titleOf(trail.steps.at(-2)!.questionId));
+});
+
 test('past nine answers, two digits choose one; a single digit still works', async ({ page }) => {
   const trail = trailTo('sip-code');
   const question = getNode(content, 'sip-code');
