@@ -82,6 +82,33 @@ export default tseslint.config(
                 'Features must not import each other; move shared pieces to components or lib.',
             },
             {
+              target: './src/features/agent',
+              from: './src/features',
+              except: ['./agent'],
+              message:
+                'Features must not import each other; move shared pieces to components or lib.',
+            },
+            {
+              target: './src/features/embed',
+              from: './src/features',
+              except: ['./embed'],
+              message:
+                'Features must not import each other; move shared pieces to components or lib.',
+            },
+            // The loader and the frame script run on their own, outside the app: only their own
+            // folder and the pure engine.
+            {
+              target: './src/embed',
+              from: [
+                './src/app',
+                './src/features',
+                './src/components',
+                './src/stores',
+                './src/lib',
+              ],
+              message: 'The embed scripts stand alone: import only src/embed and src/engine.',
+            },
+            {
               target: './src/features/procedure',
               from: './src/features',
               except: ['./procedure'],

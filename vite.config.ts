@@ -3,20 +3,21 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { loadContent, OUT_DIR } from './scripts/content/load-content.ts';
-import { headerOptions, securityHeaders } from './scripts/security-headers.ts';
+import { headerOptions, headerRules } from './scripts/security-headers.ts';
 import { contentPlugin } from './scripts/vite-plugin-content.ts';
 import { staticHostPlugin } from './scripts/vite-plugin-static-host.ts';
 
 /** Set BASE_PATH to host the site under a sub-path, e.g. `/help/call-troubleshooter/`. */
 const base = process.env.BASE_PATH ?? '/';
 
-// The headers depend on the content config (a support webhook widens connect-src).
+// The headers depend on the content config: a support webhook widens connect-src, and the embed
+// view may be framed by the allowed origins. The static-host plugin sends them in `vite preview`.
 const loaded = await loadContent();
-const headers = securityHeaders(loaded.ok ? headerOptions(loaded.content.config) : {});
+const rules = headerRules({ base, ...(loaded.ok ? headerOptions(loaded.content.config) : {}) });
 
 export default defineConfig({
   base,
-  plugins: [contentPlugin(), react(), tailwindcss(), staticHostPlugin(headers)],
+  plugins: [contentPlugin(), react(), tailwindcss(), staticHostPlugin(rules)],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -49,9 +50,6 @@ export default defineConfig({
         },
       },
     },
-  },
-  preview: {
-    headers,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

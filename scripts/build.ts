@@ -8,9 +8,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { formatProblems } from '../src/engine/problems.ts';
-import { AGENT_PREFIX } from '../src/lib/mode-paths.ts';
+import { VIEWS, viewPrefix } from '../src/lib/mode-paths.ts';
+import { buildEmbedScripts } from './build-embed.ts';
 import { loadContent, OUT_DIR, ROOT } from './content/load-content.ts';
-import { headerOptions, securityHeaders } from './security-headers.ts';
+import {
+  headerOptions,
+  headerRules,
+  netlifyHeadersFile,
+  vercelConfig,
+} from './security-headers.ts';
 import type * as ServerEntryModule from '../src/entry-server';
 
 type ServerEntry = typeof ServerEntryModule;
@@ -30,6 +36,7 @@ if (!checked.ok) {
 }
 
 await build({ root: ROOT, logLevel: 'warn' });
+const embed = await buildEmbedScripts(dist, checked.content);
 await build({
   root: ROOT,
   logLevel: 'warn',
@@ -42,26 +49,51 @@ const server = (await import(
 const base = process.env.BASE_PATH ?? '/';
 const template = await readFile(path.join(dist, 'index.html'), 'utf8');
 
-// Every page twice: the customer's view, and the support agent's under /agent.
+// Every page in every view: the customer's, the support agent's under /agent, and both again in
+// the embed view (/embed, /embed/agent), whose pages start the frame script before anything else.
 const pages = server.prerenderPaths();
-for (const mode of ['customer', 'agent'] as const) {
-  const prefix = mode === 'agent' ? AGENT_PREFIX : '';
+const frameScript = `<script src="${base}${embed.frame}"></script>`;
+for (const view of VIEWS) {
+  const prefix = viewPrefix(view);
+  const html = view.embedded ? withHeadScript(template, frameScript) : template;
   for (const pathname of pages) {
-    const page = await server.render(pathname, base, mode);
+    const page = await server.render(pathname, base, view);
     if (!page.found) throw new Error(`Prerendering ${pathname} produced the not-found page`);
     const address = pathname === '/' ? prefix || '/' : `${prefix}${pathname}`;
-    await writePage(address, fill(template, page, address));
+    await writePage(address, fill(html, page, address));
   }
 }
-const notFound = await server.render(server.NOT_FOUND_PATH, base, 'customer');
-await writeFile(path.join(dist, '404.html'), fill(template, notFound, server.NOT_FOUND_PATH));
+// 404.html also answers mistyped /embed/… addresses, so it carries the frame script too (which
+// does nothing outside a host's frame).
+const notFound = await server.render(server.NOT_FOUND_PATH, base, {
+  mode: 'customer',
+  embedded: false,
+});
+await writeFile(
+  path.join(dist, '404.html'),
+  fill(withHeadScript(template, frameScript), notFound, server.NOT_FOUND_PATH),
+);
 await rm(distSsr, { recursive: true, force: true });
-await writeFile(path.join(dist, '_headers'), headersFile(base));
+// The security headers, for hosts that read them from the site itself (npm run hosting:nginx
+// prints the same rules for nginx). Embed pages may be framed by the allowed origins only.
+const rules = headerRules({ base, ...headerOptions(checked.content.config) });
+await writeFile(path.join(dist, '_headers'), netlifyHeadersFile(rules));
+await writeFile(
+  path.join(dist, 'vercel.json'),
+  `${JSON.stringify(vercelConfig(rules, base), null, 2)}\n`,
+);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `Built and prerendered ${pages.length * 2} pages (${pages.length} in each view) + 404.html in ${seconds} s → ${path.relative(ROOT, dist)}/`,
+  `Built and prerendered ${pages.length * VIEWS.length} pages (${pages.length} in each of ${VIEWS.length} views) + 404.html and ${embed.loader} in ${seconds} s → ${path.relative(ROOT, dist)}/`,
 );
+
+/** Adds a classic (render-blocking) script to the head, before the app's own. */
+function withHeadScript(html: string, script: string): string {
+  if (!html.includes('</title>'))
+    throw new Error('index.html has no <title> to put the script after');
+  return html.replace('</title>', `</title>\n    ${script}`);
+}
 
 function fill(
   html: string,
@@ -85,16 +117,6 @@ async function writePage(pathname: string, html: string) {
   const dir = path.join(dist, ...pathname.split('/').filter(Boolean));
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'index.html'), html);
-}
-
-/** `_headers` for Netlify and Cloudflare Pages: the same headers `npm run preview` sends. */
-function headersFile(basePath: string): string {
-  const options = headerOptions(checked.ok ? checked.content.config : { provider: {} });
-  const lines = Object.entries(securityHeaders(options)).map(
-    ([name, value]) => `  ${name}: ${value}`,
-  );
-  const assets = `${basePath}assets/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
-  return `${basePath}*\n${lines.join('\n')}\n${assets}`;
 }
 
 function escapeHtml(text: string): string {

@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { headersFor, type HeaderRule } from './security-headers.ts';
 
 /**
  * Makes `vite preview` serve `dist/` the way common static hosts do (Netlify, Cloudflare Pages,
  * GitHub Pages, nginx with `try_files $uri $uri/index.html =404`): `/a/b` and `/a/b/` get
- * `a/b/index.html`, anything else gets `404.html` with status 404. Every HTML response carries the
- * given headers, so tests run under the production Content Security Policy.
+ * `a/b/index.html`, anything else gets `404.html` with status 404. Every response under the base
+ * path carries the headers the rules give its path, merged the way `_headers` hosts merge them,
+ * so tests run under the production Content Security Policy, framing rules and caching.
  */
-export function staticHostPlugin(headers: Record<string, string>): Plugin {
+export function staticHostPlugin(rules: readonly HeaderRule[]): Plugin {
   let outDir = 'dist';
   let base = '/';
   return {
@@ -30,9 +33,12 @@ export function staticHostPlugin(headers: Record<string, string>): Plugin {
           return;
         }
         const relative = pathname.slice(base.length - 1);
+        // `/help/ct` is served as the start page, so it gets the start page's headers.
+        setHeaders(res, headersFor(relative === '' ? base : pathname, rules));
         if (path.extname(relative) !== '') {
           // A missing asset is a 404, never the app's HTML under a script's name.
           if (existsSync(path.join(outDir, relative))) {
+            // Vite's static middleware keeps headers already set (Cache-Control included).
             next();
             return;
           }
@@ -48,8 +54,8 @@ export function staticHostPlugin(headers: Record<string, string>): Plugin {
           (body) => {
             res.statusCode = found ? 200 : 404;
             res.setHeader('Content-Type', 'text/html; charset=utf-8');
-            res.setHeader('Cache-Control', 'no-cache');
-            for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+            // HTML changes with every content edit; the rules only cache fixed-name files.
+            if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-cache');
             res.end(req.method === 'HEAD' ? undefined : body);
           },
           (error: unknown) => next(error),
@@ -57,6 +63,10 @@ export function staticHostPlugin(headers: Record<string, string>): Plugin {
       });
     },
   };
+}
+
+function setHeaders(res: ServerResponse, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 }
 
 function decodeSafely(text: string): string | undefined {

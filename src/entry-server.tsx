@@ -8,7 +8,7 @@ import { classSegment } from '@/engine/codes/lookup';
 import { allTrails } from '@/engine/graph';
 import { trailPath } from '@/engine/path-codec';
 import { content } from '@/lib/content';
-import { ModeContext, routerBasename, type Mode } from '@/lib/mode';
+import { EmbeddedContext, ModeContext, routerBasename, type View } from '@/lib/mode';
 import { paths } from '@/lib/paths';
 
 /** Every address the prerenderer writes a page for (relative to the base path). */
@@ -31,11 +31,11 @@ export interface RenderedPage extends PageMeta {
 
 /**
  * Renders one address to HTML, without any script of its own (so a strict CSP holds). `pathname`
- * is relative to the mode: `/never-connects` in agent mode is the page at `/agent/never-connects`.
+ * is relative to the view: `/never-connects` in agent mode is the page at `/agent/never-connects`.
  */
-export async function render(pathname: string, base: string, mode: Mode): Promise<RenderedPage> {
-  const basename = routerBasename(base, mode);
-  const handler = createStaticHandler(routesFor(mode), { basename });
+export async function render(pathname: string, base: string, view: View): Promise<RenderedPage> {
+  const basename = routerBasename(base, view);
+  const handler = createStaticHandler(routesFor(view), { basename });
   const url = new URL(`${basename.replace(/\/$/, '')}${pathname}`, 'http://prerender.local');
   const context = await handler.query(new Request(url));
   if (context instanceof Response)
@@ -43,10 +43,12 @@ export async function render(pathname: string, base: string, mode: Mode): Promis
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(
     <StrictMode>
-      <ModeContext value={mode}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      <ModeContext value={view.mode}>
+        <EmbeddedContext value={view.embedded}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </EmbeddedContext>
       </ModeContext>
     </StrictMode>,
   );
-  return { html, ...pageMeta(pathname, reference, mode) };
+  return { html, ...pageMeta(pathname, reference, view.mode) };
 }

@@ -4,7 +4,7 @@ import { createBrowserRouter, matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { routesFor } from '@/app/routes';
 import { normalizePath } from '@/app/prerendered';
-import { ModeContext, modeOf, routerBasename } from '@/lib/mode';
+import { EmbeddedContext, ModeContext, routerBasename, viewOf } from '@/lib/mode';
 import './styles/index.css';
 
 const container = document.getElementById('root');
@@ -12,9 +12,9 @@ if (!container) throw new Error('The page has no #root element');
 
 const base = import.meta.env.BASE_URL;
 const root = base.replace(/\/$/, '');
-const mode = modeOf(window.location.pathname.slice(root.length) || '/');
-const basename = routerBasename(base, mode);
-const routes = routesFor(mode);
+const view = viewOf(window.location.pathname.slice(root.length) || '/');
+const basename = routerBasename(base, view);
+const routes = routesFor(view);
 
 // Routes that load on demand are loaded before the first render, so hydration meets the same
 // markup the prerenderer wrote instead of a loading state.
@@ -29,8 +29,10 @@ await Promise.all(
 const router = createBrowserRouter(routes, { basename });
 const app = (
   <StrictMode>
-    <ModeContext value={mode}>
-      <RouterProvider router={router} />
+    <ModeContext value={view.mode}>
+      <EmbeddedContext value={view.embedded}>
+        <RouterProvider router={router} />
+      </EmbeddedContext>
     </ModeContext>
   </StrictMode>
 );

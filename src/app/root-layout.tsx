@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Button } from '@/components/ui/button';
-import { Kbd } from '@/components/ui/kbd';
+import { ShortcutList } from '@/components/shortcut-list';
 import { content } from '@/lib/content';
 import { cn } from '@/lib/cn';
-import { addressInMode, useMode, type Mode } from '@/lib/mode';
+import { addressInMode, useEmbedded, useMode } from '@/lib/mode';
 import { paths } from '@/lib/paths';
-import { SHORTCUTS, useShortcutsEnabled } from '@/lib/shortcuts';
 import { useHydrated } from '@/lib/use-hydrated';
 import { followOtherTabs, loadSavedSession, useSession } from '@/stores/session';
 import type { SessionNotice } from '@/stores/session-store';
@@ -27,13 +26,16 @@ const NOTICES: Record<SessionNotice, string> = {
 const NAV_LINK =
   'inline-flex min-h-11 items-center text-sm font-medium text-accent underline-offset-4 hover:underline sm:text-base';
 
-/** The frame around every page: header, notices, the page itself, footer, and focus handling. */
+/**
+ * The frame around every page: header, notices, the page itself, footer, and focus handling. In the
+ * embed view the host's page is the frame: no header or footer (the embed layout adds a slim one),
+ * and nothing may be sized by the window, which is the host's frame following our height.
+ */
 export function RootLayout() {
   const { pathname, search, hash } = useLocation();
   const mode = useMode();
+  const embedded = useEmbedded();
   useShortcuts();
-  const notice = useSession((state) => state.notice);
-  const dismissNotice = useSession((state) => state.dismissNotice);
   const [announcement, setAnnouncement] = useState('');
   const firstRender = useRef(true);
   const hydrated = useHydrated();
@@ -61,17 +63,32 @@ export function RootLayout() {
     if (hashRef.current !== '') return;
     // After each step, focus the new heading so keyboard and screen-reader users start there.
     // A page can put something before it that must be read first (what a paste was read as).
-    const heading = document.querySelector<HTMLElement>('main h1[data-page-heading]');
-    const first = document.querySelector<HTMLElement>('main [data-focus-first]') ?? heading;
-    first?.focus();
+    const heading = document.querySelector<HTMLElement>('#main h1[data-page-heading]');
+    const first = document.querySelector<HTMLElement>('#main [data-focus-first]') ?? heading;
+    // In a frame, the host page decides what to scroll (the loader brings the frame's top into view).
+    first?.focus({ preventScroll: embedded });
     setAnnouncement(heading?.textContent ?? document.title);
-  }, [pathname, mode]);
+  }, [pathname, mode, embedded]);
 
   const { brand, provider } = content.config;
   const base = import.meta.env.BASE_URL;
   // Switching views loads the other view's page: each is its own prerendered document.
   const otherView = addressInMode(base, mode === 'agent' ? 'customer' : 'agent', pathname) + search;
   const width = mode === 'agent' ? 'max-w-6xl' : 'max-w-3xl';
+  if (embedded) {
+    return (
+      <div>
+        {/* A region, not the main landmark: in the host's page, its own content is the main one. */}
+        <section id="main" aria-label={brand.name} className="w-full px-4 py-4">
+          <Notice />
+          <Outlet />
+        </section>
+        <div aria-live="polite" aria-atomic="true" className="sr-only">
+          {announcement}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -128,15 +145,7 @@ export function RootLayout() {
       </header>
 
       <main id="main" className={cn('mx-auto w-full flex-1 px-4 py-6 sm:py-10', width)}>
-        {notice ? (
-          <div
-            role="status"
-            className="mb-6 flex flex-wrap items-start justify-between gap-3 rounded-lg border-l-4 border-warning bg-warning-soft p-4"
-          >
-            <p className="min-w-0 flex-1">{NOTICES[notice]}</p>
-            <Button onClick={dismissNotice}>Dismiss</Button>
-          </div>
-        ) : null}
+        <Notice />
         <Outlet />
       </main>
 
@@ -180,43 +189,18 @@ export function RootLayout() {
   );
 }
 
-/** The footer's list of single-key shortcuts, with the switch that turns them off and on. */
-function ShortcutList({ mode }: { mode: Mode }) {
-  const [enabled, setEnabled] = useShortcutsEnabled();
-  const hydrated = useHydrated();
+/** Why saved progress couldn't be read, until dismissed. */
+function Notice() {
+  const notice = useSession((state) => state.notice);
+  const dismissNotice = useSession((state) => state.dismissNotice);
+  if (!notice) return null;
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      {enabled ? (
-        <p>
-          Keyboard:{' '}
-          {SHORTCUTS.map((shortcut, index) => (
-            <span key={shortcut.key}>
-              {index > 0 ? ' · ' : null}
-              <Kbd>{shortcut.key}</Kbd>{' '}
-              <Link to={shortcut.href} className="underline underline-offset-4">
-                {shortcut.action}
-              </Link>
-            </span>
-          ))}
-          {mode === 'agent' ? (
-            <>
-              {' · '}
-              <Kbd>?</Kbd> every key for agents
-            </>
-          ) : null}
-        </p>
-      ) : (
-        <p>Single-key shortcuts are off.</p>
-      )}
-      {hydrated ? (
-        <button
-          type="button"
-          className="min-h-11 text-accent underline underline-offset-4"
-          onClick={() => setEnabled(!enabled)}
-        >
-          {enabled ? 'Turn shortcuts off' : 'Turn shortcuts on'}
-        </button>
-      ) : null}
+    <div
+      role="status"
+      className="mb-6 flex flex-wrap items-start justify-between gap-3 rounded-lg border-l-4 border-warning bg-warning-soft p-4"
+    >
+      <p className="min-w-0 flex-1">{NOTICES[notice]}</p>
+      <Button onClick={dismissNotice}>Dismiss</Button>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { ProcedureRoute } from '@/features/procedure/procedure-route';
 import { WizardRoute } from '@/features/wizard/wizard-route';
-import type { Mode } from '@/lib/mode';
+import type { View } from '@/lib/mode';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 
@@ -39,22 +39,28 @@ function pages(): RouteObject[] {
 
 /**
  * The route table, shared by the browser router and the prerenderer. Agent mode wraps every page
- * in its layout (scripts, keys, notes, timer, map, case notes), which loads only in that mode.
+ * in its layout (scripts, keys, notes, timer, map, case notes); the embed view wraps that in its
+ * own (talking to the host page). Each loads only in its view.
  */
-export function routesFor(mode: Mode): RouteObject[] {
-  const guarded: RouteObject = { errorElement: <RouteError />, children: pages() };
-  const agent: RouteObject = {
-    lazy: async () => {
-      const { AgentLayout } = await import('@/features/agent/agent-layout');
-      return { Component: AgentLayout };
-    },
-    children: [guarded],
-  };
-  return [
-    {
-      element: <RootLayout />,
-      errorElement: <RouteError standalone />,
-      children: [mode === 'agent' ? agent : guarded],
-    },
-  ];
+export function routesFor(view: View): RouteObject[] {
+  let tree: RouteObject = { errorElement: <RouteError />, children: pages() };
+  if (view.mode === 'agent') {
+    tree = {
+      lazy: async () => {
+        const { AgentLayout } = await import('@/features/agent/agent-layout');
+        return { Component: AgentLayout };
+      },
+      children: [tree],
+    };
+  }
+  if (view.embedded) {
+    tree = {
+      lazy: async () => {
+        const { EmbedLayout } = await import('@/features/embed/embed-layout');
+        return { Component: EmbedLayout };
+      },
+      children: [tree],
+    };
+  }
+  return [{ element: <RootLayout />, errorElement: <RouteError standalone />, children: [tree] }];
 }

@@ -164,6 +164,13 @@ export const TreeFileSchema = z
   })
   .describe('A file of decision-tree nodes (content/tree/*.yaml).');
 
+/**
+ * An origin a host page may embed from: scheme, host (optionally `*.` for every subdomain) and
+ * port (optionally `*`). Plain http only for localhost, so production hosts can't be downgraded.
+ */
+export const ORIGIN_PATTERN =
+  /^(?:https:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::(?:\d{1,5}|\*))?$/;
+
 export const ConfigFileSchema = z
   .strictObject({
     schemaVersion: SchemaVersion,
@@ -197,6 +204,23 @@ export const ConfigFileSchema = z
     defaultCountry: z
       .string()
       .regex(/^[A-Z]{2}$/, 'defaultCountry must be a two-letter ISO country code, like "US"'),
+    embed: z
+      .strictObject({
+        allowedOrigins: z
+          .array(
+            z
+              .string()
+              .regex(
+                ORIGIN_PATTERN,
+                'each allowed origin must look like https://help.example.com (optionally https://*.example.com or a :port); http:// only for localhost',
+              ),
+          )
+          .describe(
+            'Sites allowed to show the troubleshooter in a frame (the /embed.js snippet). Each is an origin: https://help.example.com, https://*.example.com for every subdomain, http://localhost:* for local testing. Drives the frame-ancestors header and the loader.',
+          ),
+      })
+      .default({ allowedOrigins: [] })
+      .describe('Embedding in other sites, such as a help center.'),
   })
   .describe('Brand, provider and support contact (content/config.yaml).');
 

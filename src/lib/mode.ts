@@ -1,12 +1,27 @@
 import { createContext, use, type ReactNode } from 'react';
 import type { Mode } from './mode-paths';
 
-export { AGENT_PREFIX, addressInMode, modeOf, routerBasename, type Mode } from './mode-paths';
+export {
+  AGENT_PREFIX,
+  addressInMode,
+  modeOf,
+  routerBasename,
+  viewOf,
+  type Mode,
+  type View,
+} from './mode-paths';
 
 export const ModeContext = createContext<Mode>('customer');
 
 export function useMode(): Mode {
   return use(ModeContext);
+}
+
+/** True in the embed view: the page lives in another site's frame (see `mode-paths`). */
+export const EmbeddedContext = createContext(false);
+
+export function useEmbedded(): boolean {
+  return use(EmbeddedContext);
 }
 
 /**

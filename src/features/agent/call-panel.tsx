@@ -133,7 +133,7 @@ export function CallPanel() {
 
 /** Where a step's heading is, for focus after a new call on the start page itself. */
 function focusHeading(): void {
-  document.querySelector<HTMLElement>('main h1[data-page-heading]')?.focus();
+  document.querySelector<HTMLElement>('#main h1[data-page-heading]')?.focus();
 }
 
 /** `/a/b/` and `/a/b` are one page. */

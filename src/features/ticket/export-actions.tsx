@@ -7,6 +7,8 @@ import { formatText } from '@/engine/ticket/format-text';
 import { mailtoLink } from '@/engine/ticket/mailto';
 import type { Ticket } from '@/engine/ticket/model';
 import { ticketToJson } from '@/engine/ticket/ticket-json';
+import type { TicketMethod } from '@/embed/protocol';
+import { announce } from '@/lib/app-events';
 import { copyText, downloadText } from '@/lib/clipboard';
 import { cn } from '@/lib/cn';
 import { sendTicket } from './send-ticket';
@@ -25,7 +27,10 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
   const [status, setStatus] = useState<Status>(null);
   const [sending, setSending] = useState(false);
 
-  const perform = async (run: (ticket: Ticket) => Promise<string> | string) => {
+  const perform = async (
+    method: TicketMethod,
+    run: (ticket: Ticket) => Promise<string> | string,
+  ) => {
     if (!ticket) {
       setStatus(null);
       onInvalid();
@@ -33,6 +38,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
     }
     try {
       setStatus({ tone: 'ok', text: await run(ticket) });
+      announce({ type: 'ticket-prepared', method });
     } catch {
       setStatus({
         tone: 'error',
@@ -40,7 +46,8 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
       });
     }
   };
-  const act = (run: (ticket: Ticket) => Promise<string> | string) => () => void perform(run);
+  const act = (method: TicketMethod, run: (ticket: Ticket) => Promise<string> | string) => () =>
+    void perform(method, run);
 
   const mail = ticket ? mailtoLink(ticket) : undefined;
   const webhook = provider.supportWebhook;
@@ -49,6 +56,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
     setStatus(null);
     const result = await sendTicket(url, ticketToJson(current));
     setSending(false);
+    if (result.ok) announce({ type: 'ticket-prepared', method: 'send' });
     setStatus(
       result.ok
         ? { tone: 'ok', text: `Sent to ${provider.name} support. Your draft is still here.` }
@@ -67,7 +75,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
       <div className="flex flex-wrap gap-2">
         <Button
           variant="primary"
-          onClick={act(async (t) => {
+          onClick={act('copy-text', async (t) => {
             await copyText(formatText(t));
             return 'Copied as plain text. Paste it into your ticket or email.';
           })}
@@ -75,7 +83,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
           Copy as text
         </Button>
         <Button
-          onClick={act(async (t) => {
+          onClick={act('copy-markdown', async (t) => {
             await copyText(formatMarkdown(t));
             return 'Copied as Markdown.';
           })}
@@ -83,7 +91,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
           Copy as Markdown
         </Button>
         <Button
-          onClick={act((t) => {
+          onClick={act('download-text', (t) => {
             downloadText(ticketFileName(t, 'txt'), formatText(t), 'text/plain');
             return `Downloaded ${ticketFileName(t, 'txt')}.`;
           })}
@@ -91,7 +99,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
           Download .txt
         </Button>
         <Button
-          onClick={act((t) => {
+          onClick={act('download-json', (t) => {
             downloadText(ticketFileName(t, 'json'), ticketToJson(t), 'application/json');
             return `Downloaded ${ticketFileName(t, 'json')}.`;
           })}
@@ -103,6 +111,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
             href={mail.href}
             className={cn(buttonVariants())}
             onClick={() => {
+              announce({ type: 'ticket-prepared', method: 'email' });
               if (mail.complete) return;
               void copyText(formatText(ticket)).then(
                 () =>
@@ -120,7 +129,7 @@ export function ExportActions({ ticket, onInvalid, provider }: ExportActionsProp
           <Button onClick={onInvalid}>Email {provider.supportEmail}</Button>
         )}
         <Button
-          onClick={act(() => {
+          onClick={act('print', () => {
             window.print();
             return 'Sent to the printer dialog.';
           })}

@@ -198,7 +198,7 @@ export function TicketForm(props: TicketFormProps) {
                 setTouched(new Set());
                 setAttempted(false);
                 setConfirmClear(false);
-                document.querySelector<HTMLElement>('main h1[data-page-heading]')?.focus();
+                document.querySelector<HTMLElement>('#main h1[data-page-heading]')?.focus();
               }}
             >
               Yes, clear the form

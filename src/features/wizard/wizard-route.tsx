@@ -2,6 +2,7 @@ import { useLocation, useParams } from 'react-router';
 import { getNode, type Trail } from '@/engine/graph';
 import { answerIds, trailPath } from '@/engine/path-codec';
 import type { Answer, Outcome } from '@/engine/schema';
+import { announce } from '@/lib/app-events';
 import { canonicalTrail, content } from '@/lib/content';
 import { paths } from '@/lib/paths';
 import { useHydrated } from '@/lib/use-hydrated';
@@ -87,7 +88,11 @@ function OutcomeRoute({ outcome, requestHref }: { outcome: Outcome; requestHref:
       ticked={ticked}
       onToggleStep={(stepId) => toggleStep(outcome.id, stepId)}
       feedback={feedback}
-      onFeedback={(value) => setFeedback(outcome.id, value)}
+      onFeedback={(value) => {
+        setFeedback(outcome.id, value);
+        if (value !== null)
+          announce({ type: 'feedback', outcomeId: outcome.id, fixed: value === 'fixed' });
+      }}
       related={relatedLinks(outcome)}
       codeLinks={codeLinks(outcome)}
       procedureHref={paths.procedure}

@@ -1,0 +1,423 @@
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { accentPalette } from '../src/embed/accent.ts';
+import { EVENT_TYPES } from '../src/embed/protocol.ts';
+import { labelsOf, titleOf, trailPath, trailTo } from './content.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
+import { startHostServer, type HostServer } from './host-server.ts';
+
+/**
+ * The snippet as a help center uses it: the troubleshooter's built site on one origin
+ * (localhost:4173), a help-center page with the snippet on another (localhost:PORT), and a third
+ * party (127.0.0.1:PORT) that tries to talk to both.
+ */
+const SITE = 'http://localhost:4173';
+const BRAND = 'Call Troubleshooter';
+let host: HostServer;
+
+test.beforeAll(async () => {
+  host = await startHostServer(SITE);
+});
+test.afterAll(async () => {
+  await host.close();
+});
+
+const loader = `<script async src="${SITE}/embed.js"></script>`;
+
+interface Recorded {
+  name: string;
+  target: string;
+  detail: Record<string, unknown>;
+}
+
+/** Records, on the host page only, every event the widgets fire and every CSP violation. */
+async function record(page: Page) {
+  await page.addInitScript((types: readonly string[]) => {
+    const w = window as unknown as { ctEvents: unknown[]; violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      w.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+    if (window !== window.top) return;
+    w.ctEvents = [];
+    for (const type of types) {
+      document.addEventListener(`call-troubleshooter:${type}`, (event) => {
+        w.ctEvents.push({
+          name: event.type,
+          target: (event.target as Element).id,
+          detail: (event as CustomEvent<unknown>).detail,
+        });
+      });
+    }
+  }, EVENT_TYPES);
+}
+
+async function events(page: Page, name?: string): Promise<Recorded[]> {
+  const all = await page.evaluate(() => (window as unknown as { ctEvents: Recorded[] }).ctEvents);
+  return name === undefined ? all : all.filter((event) => event.name === name);
+}
+
+function frameOf(page: Page, title = BRAND): { element: Locator; frame: FrameLocator } {
+  const element = page.getByTitle(title, { exact: true });
+  return { element, frame: element.contentFrame() };
+}
+
+const heading = (frame: FrameLocator) => frame.getByRole('heading', { level: 1 });
+
+/** The frame is exactly as tall as its page, so nothing scrolls inside it. */
+async function expectFitted(element: Locator, frame: FrameLocator) {
+  await expect
+    .poll(async () => {
+      const outer = await element.evaluate((el) => el.getBoundingClientRect().height);
+      const inner = await frame.locator('html').evaluate((html) => ({
+        content: Math.ceil(html.getBoundingClientRect().height),
+        cutOff: html.scrollHeight - html.clientHeight,
+      }));
+      if (process.env.DEBUG_FIT) console.log(outer, JSON.stringify(inner));
+      return { fits: Math.abs(outer - inner.content) <= 1, cutOff: inner.cutOff <= 0 };
+    })
+    .toEqual({ fits: true, cutOff: true });
+}
+
+async function walk(frame: FrameLocator, nodeId: string, from = 0) {
+  const trail = trailTo(nodeId);
+  for (const [index, label] of labelsOf(trail).entries()) {
+    if (index < from) continue;
+    await frame.getByRole('link', { name: label, exact: true }).click();
+    await expect(heading(frame)).toHaveText(titleOf(trail.steps[index]!.nextId));
+  }
+}
+
+test('the snippet shows the troubleshooter at its start step, sized to fit, with no CSP violations', async ({
+  page,
+}) => {
+  await record(page);
+  await page.goto(
+    host.page(`<div data-call-troubleshooter data-start="broken-audio"></div>${loader}`),
+  );
+  const { element, frame } = frameOf(page);
+  await expect(heading(frame)).toHaveText(titleOf('broken-audio'));
+  // The embed view has no site header or navigation of its own.
+  await expect(frame.getByRole('navigation', { name: 'Site' })).toHaveCount(0);
+  await expectFitted(element, frame);
+  expect(
+    await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+  ).toEqual([]);
+  const inner = await frame
+    .locator('html')
+    .evaluate(() => (window as unknown as { violations: string[] }).violations);
+  expect(inner).toEqual([]);
+});
+
+test('the frame grows and shrinks with each step, never scrolling inside', async ({ page }) => {
+  await page.goto(host.page(`<div data-call-troubleshooter></div>${loader}`));
+  const { element, frame } = frameOf(page);
+  await expect(heading(frame)).toHaveText(titleOf('start'));
+  await expectFitted(element, frame);
+  const heights = [await element.evaluate((el) => el.getBoundingClientRect().height)];
+  const trail = trailTo('one-way-audio');
+  for (const [index, label] of labelsOf(trail).entries()) {
+    await frame.getByRole('link', { name: label, exact: true }).click();
+    await expect(heading(frame)).toHaveText(titleOf(trail.steps[index]!.nextId));
+    await expect(heading(frame)).toBeFocused();
+    await expectFitted(element, frame);
+    heights.push(await element.evaluate((el) => el.getBoundingClientRect().height));
+  }
+  // A diagnosis with its fix steps is longer than the questions before it…
+  expect(heights.at(-1)).toBeGreaterThan(heights.at(-2)! + 100);
+  // …and going back shrinks the frame again.
+  await frame.getByRole('link', { name: 'Back' }).click();
+  await expectFitted(element, frame);
+  expect(await element.evaluate((el) => el.getBoundingClientRect().height)).toBeCloseTo(
+    heights.at(-2)!,
+    -1,
+  );
+  // A narrow column (a phone) reflows the text: the frame follows.
+  await page.setViewportSize({ width: 360, height: 700 });
+  await expectFitted(element, frame);
+});
+
+test('data-start takes a step id or an address; data-title names the frame', async ({ page }) => {
+  await page.goto(
+    host.page(
+      `<div data-call-troubleshooter data-start="one-way-audio" data-title="Audio help"></div>` +
+        `<div data-call-troubleshooter data-start="never-connects/sip-code" data-title="Code help"></div>${loader}`,
+    ),
+  );
+  await expect(heading(frameOf(page, 'Audio help').frame)).toHaveText(titleOf('one-way-audio'));
+  await expect(heading(frameOf(page, 'Code help').frame)).toHaveText(titleOf('sip-code'));
+});
+
+test('theme and brand colour follow the attributes, also when the host changes them', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(
+    host.page(
+      `<div id="help" data-call-troubleshooter data-theme="light" data-accent="#E91E63"></div>${loader}`,
+    ),
+  );
+  const { frame } = frameOf(page);
+  await expect(heading(frame)).toBeVisible();
+  const html = frame.locator('html');
+  // Light, although the system is dark, because the host said so.
+  await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(245, 247, 250)');
+  const light = accentPalette('#e91e63', 'light')!;
+  const accentOf = () =>
+    html.evaluate((el) => getComputedStyle(el).getPropertyValue('--ct-accent').trim());
+  await expect.poll(accentOf).toBe(light['--ct-accent']);
+  await expect(frame.getByRole('link', { name: /^Open this step in a new tab/ })).toHaveCSS(
+    'color',
+    hexToRgb(light['--ct-accent']),
+  );
+
+  // The help center's own dark-mode switch flips the attribute: the widget follows.
+  await page.locator('#help').evaluate((el) => {
+    el.dataset.theme = 'dark';
+  });
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(14, 18, 23)');
+  await expect.poll(accentOf).toBe(accentPalette('#e91e63', 'dark')!['--ct-accent']);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('data-agent opens the agent view, with its call tools, inside the frame', async ({ page }) => {
+  await page.goto(
+    host.page(`<div data-call-troubleshooter data-agent data-start="broken-audio"></div>${loader}`),
+  );
+  const { element, frame } = frameOf(page);
+  await expect(frame.getByRole('complementary', { name: 'Call tools' })).toBeVisible();
+  await expect(frame.getByRole('link', { name: /^Open this step in a new tab/ })).toHaveAttribute(
+    'href',
+    '/agent/broken-audio',
+  );
+  await expectFitted(element, frame);
+});
+
+test('two widgets on one page are independent, and each names itself in its events', async ({
+  page,
+}) => {
+  await record(page);
+  await page.goto(
+    host.page(
+      `<div id="audio" data-call-troubleshooter data-start="broken-audio" data-title="Audio help"></div>` +
+        `<p>Some article text between the two.</p>` +
+        `<div data-call-troubleshooter data-start="never-connects" data-title="Connection help"></div>${loader}`,
+    ),
+  );
+  const audio = frameOf(page, 'Audio help');
+  const connection = frameOf(page, 'Connection help');
+  await expect(heading(audio.frame)).toHaveText(titleOf('broken-audio'));
+  await expect(heading(connection.frame)).toHaveText(titleOf('never-connects'));
+
+  await walk(audio.frame, 'one-way-audio', 1);
+  await expect(heading(connection.frame)).toHaveText(titleOf('never-connects'));
+  await expectFitted(audio.element, audio.frame);
+  await expectFitted(connection.element, connection.frame);
+
+  await expect.poll(async () => (await events(page, 'call-troubleshooter:outcome')).length).toBe(1);
+  const steps = await events(page, 'call-troubleshooter:step');
+  expect(steps.filter((e) => e.target === 'audio').map((e) => e.detail.widget)).toEqual([
+    'audio',
+    'audio',
+  ]);
+  expect(steps.filter((e) => e.target !== 'audio').map((e) => e.detail.widget)).toEqual([
+    'call-troubleshooter-2',
+  ]);
+});
+
+test('events reach the host with the documented detail, and the dataLayer too; nothing typed is in them', async ({
+  page,
+}) => {
+  await record(page);
+  await page.goto(
+    host.page(
+      `<script src="/datalayer.js"></script><div id="help" data-call-troubleshooter data-start="broken-audio"></div>${loader}`,
+    ),
+  );
+  const { frame } = frameOf(page);
+  await walk(frame, 'one-way-audio', 1);
+  await frame.getByRole('button', { name: 'Yes, it’s fixed' }).click();
+  await frame.getByRole('button', { name: 'Yes, it’s fixed' }).click(); // undone: no event
+  await frame.getByRole('button', { name: 'No, it still fails' }).click();
+
+  await frame.getByRole('link', { name: 'Prepare a support request', exact: true }).click();
+  await expect(heading(frame)).toHaveText('Prepare a support request');
+  await frame.getByLabel('Number you called from').fill('+1 919 555 0100');
+  await frame
+    .getByRole('textbox', { name: 'Called number 1', exact: true })
+    .fill('+44 20 7946 0958');
+  await frame.getByRole('textbox', { name: 'Failed call 1', exact: true }).fill('2025-11-20 14:05');
+  await frame.getByRole('textbox', { name: 'SIP response codes' }).fill('480');
+  await frame.getByLabel('What happened').fill('Secret words the host must never see.');
+  await frame.getByRole('button', { name: 'Download .json' }).click();
+
+  await expect
+    .poll(async () => (await events(page, 'call-troubleshooter:ticket-prepared')).length)
+    .toBe(1);
+  const all = await events(page);
+  const path = trailPath(trailTo('one-way-audio'));
+  const common = {
+    widget: 'help',
+    agent: false,
+    timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+  };
+  expect(all.map((e) => [e.name, e.detail.page, e.detail.nodeId])).toEqual([
+    ['call-troubleshooter:step', 'question', 'broken-audio'],
+    ['call-troubleshooter:step', 'outcome', 'one-way-audio'],
+    ['call-troubleshooter:outcome', 'outcome', 'one-way-audio'],
+    ['call-troubleshooter:feedback', 'outcome', 'one-way-audio'],
+    ['call-troubleshooter:feedback', 'outcome', 'one-way-audio'],
+    ['call-troubleshooter:step', 'support', 'one-way-audio'],
+    ['call-troubleshooter:ticket-prepared', 'support', 'one-way-audio'],
+  ]);
+  expect(all.every((e) => e.target === 'help')).toBe(true);
+  expect(all[2]!.detail).toEqual({
+    ...common,
+    type: 'outcome',
+    page: 'outcome',
+    nodeId: 'one-way-audio',
+    title: titleOf('one-way-audio'),
+    path,
+    category: 'broken-audio',
+  });
+  expect(all.slice(3, 5).map((e) => e.detail.fixed)).toEqual([true, false]);
+  expect(all[6]!.detail).toEqual({
+    ...common,
+    type: 'ticket-prepared',
+    page: 'support',
+    nodeId: 'one-way-audio',
+    title: 'Prepare a support request',
+    path: '/support',
+    category: 'broken-audio',
+    method: 'download-json',
+  });
+
+  // The same events, in the same order, on the host's dataLayer (Google Tag Manager's format).
+  const layer = await page.evaluate(
+    () => (window as unknown as { dataLayer: unknown[] }).dataLayer,
+  );
+  expect(layer).toEqual(
+    all.map((e) => ({
+      event: e.name.replace(':', '.'),
+      callTroubleshooter: e.detail,
+    })),
+  );
+  const sent = JSON.stringify(all);
+  for (const typed of ['919', '7946', 'Secret', '14:05', '480']) expect(sent).not.toContain(typed);
+});
+
+test('messages from a third origin are ignored by the widget and by the loader', async ({
+  page,
+}) => {
+  await record(page);
+  await page.goto(
+    host.page(
+      `<div id="help" data-call-troubleshooter data-start="broken-audio"></div>${loader}` +
+        `<iframe src="${host.thirdOrigin}/rogue" title="Other site"></iframe>`,
+    ),
+  );
+  const { element, frame } = frameOf(page);
+  await expect(heading(frame)).toHaveText(titleOf('broken-audio'));
+  await expectFitted(element, frame);
+  const rogue = page.frame({ url: `${host.thirdOrigin}/rogue` });
+  if (!rogue) throw new Error('The third-party frame did not load');
+  const envelope = { protocol: 'call-troubleshooter', version: 1 };
+  await rogue.evaluate((base) => {
+    const widget = window.parent.frames[0]!;
+    widget.postMessage(
+      { ...base, type: 'config', widget: 'help', theme: 'dark', accent: '#ff0000' },
+      '*',
+    );
+    window.parent.postMessage({ ...base, type: 'resize', widget: 'help', height: 5 }, '*');
+    window.parent.postMessage(
+      {
+        ...base,
+        type: 'event',
+        widget: 'help',
+        event: {
+          type: 'outcome',
+          widget: 'help',
+          page: 'outcome',
+          nodeId: 'forged',
+          title: 'Forged',
+          path: '/forged',
+          agent: false,
+          timestamp: new Date().toISOString(),
+        },
+      },
+      '*',
+    );
+  }, envelope);
+
+  // From the host page itself: first a malformed config (an extra field), then a good one. Once
+  // the good one has taken effect, everything sent before it has been handled.
+  await page.evaluate(
+    ({ base, site }) => {
+      const widget = document.querySelector<HTMLIFrameElement>('#help iframe')!.contentWindow!;
+      const config = { ...base, type: 'config', widget: 'help', theme: 'dark', accent: null };
+      widget.postMessage({ ...config, script: 'alert(1)' }, site);
+      widget.postMessage({ ...config, theme: 'light', accent: '#00796b' }, site);
+    },
+    { base: envelope, site: SITE },
+  );
+  const html = frame.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  expect(
+    await html.evaluate((el) => getComputedStyle(el).getPropertyValue('--ct-accent').trim()),
+  ).toBe(accentPalette('#00796b', 'light')!['--ct-accent']);
+
+  // The forged resize and event never reached the page.
+  await expectFitted(element, frame);
+  await walk(frame, 'one-way-audio', 1);
+  await expect.poll(async () => (await events(page, 'call-troubleshooter:outcome')).length).toBe(1);
+  expect((await events(page)).map((e) => e.detail.nodeId)).not.toContain('forged');
+});
+
+test('keyboard only: Tab into the widget, answer with Enter, focus lands on each new heading', async ({
+  page,
+}) => {
+  await page.goto(
+    host.page(`<div data-call-troubleshooter data-start="broken-audio"></div>${loader}`),
+  );
+  const { frame } = frameOf(page);
+  await expect(heading(frame)).toHaveText(titleOf('broken-audio'));
+  const label = labelsOf(trailTo('one-way-audio'))[1]!;
+  const answer = frame.getByRole('link', { name: label, exact: true });
+  for (let presses = 0; presses < 40; presses += 1) {
+    if (await answer.evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(answer).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(heading(frame)).toHaveText(titleOf('one-way-audio'));
+  await expect(heading(frame)).toBeFocused();
+});
+
+test('a reload of the host page comes back to the same step', async ({ page }) => {
+  await page.goto(
+    host.page(`<div data-call-troubleshooter data-start="broken-audio"></div>${loader}`),
+  );
+  const { frame } = frameOf(page);
+  await walk(frame, 'one-way-audio', 1);
+  await page.reload();
+  await expect(heading(frame)).toHaveText(titleOf('one-way-audio'));
+});
+
+test('axe finds nothing inside the embedded troubleshooter, light or dark', async ({ page }) => {
+  await page.goto(
+    host.page(
+      `<div data-call-troubleshooter data-start="one-way-audio" data-accent="#ffd400"></div>${loader}`,
+    ),
+  );
+  const { frame } = frameOf(page);
+  await expect(heading(frame)).toHaveText(titleOf('one-way-audio'));
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(14, 18, 23)');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+function hexToRgb(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${String(value >> 16)}, ${String((value >> 8) & 255)}, ${String(value & 255)})`;
+}
