@@ -37,13 +37,15 @@ export default defineConfig({
             },
             // The symptom search's library loads with the search, on first use.
             { name: 'search-vendor', test: /node_modules[\\/]minisearch[\\/]/, priority: 2 },
+            // Validation of saved progress loads when it is read, after the page is interactive.
+            { name: 'zod-vendor', test: /node_modules[\\/]zod[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules/, priority: 1 },
             { name: 'content', test: /virtual:content/, priority: 2 },
             // Small app modules shared by the start page and the on-demand pages: one file, not
             // a dozen tiny ones each costing a request and its own overhead.
             {
               name: 'shell',
-              test: /[\\/]src[\\/](lib|components|stores|engine[\\/](graph|path-codec|trail|codes[\\/]lookup))[\\/.]|preload-helper/,
+              test: /[\\/]src[\\/](lib|components|stores(?![\\/]saved)|engine[\\/](graph|path-codec|trail|codes[\\/]lookup))[\\/.]|preload-helper/,
               priority: 1,
             },
           ],

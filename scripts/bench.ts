@@ -64,6 +64,21 @@ row(
   kb(sizes.mapJs.gzip),
   `gzip, added when the map is first opened; budget ${kb(BUDGETS.mapJs)}`,
 );
+row(
+  'Embed loader (embed.js)',
+  kb(sizes.embedLoader.gzip),
+  `gzip (brotli ${kb(sizes.embedLoader.brotli)}, raw ${kb(sizes.embedLoader.raw)}); on every host page; budget ${kb(BUDGETS.embedLoader)}`,
+);
+row(
+  'Embed frame script',
+  kb(sizes.embedFrame.gzip),
+  `gzip, in the head of every embed page; budget ${kb(BUDGETS.embedFrame)}`,
+);
+row(
+  'Embed view JS',
+  kb(sizes.embedJs.gzip),
+  `gzip, everything a widget loads before it is interactive; budget ${kb(BUDGETS.embedJs)}`,
+);
 for (const asset of sizes.lazyJs) row(`  ${asset.file}`, kb(asset.size.gzip), 'gzip, on demand');
 row('Largest HTML page', kb(sizes.largestPage.size.gzip), `gzip: ${sizes.largestPage.file}`);
 row('Prerendered HTML pages', String(sizes.pages), 'including 404.html');

@@ -1,14 +1,8 @@
-import * as z from 'zod/mini';
 import { createStore } from 'zustand/vanilla';
-import {
-  persist,
-  type PersistStorage,
-  type StateStorage,
-  type StorageValue,
-} from 'zustand/middleware';
+import { persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import type { TicketDraft } from '@/engine/ticket/model';
-import { CallSchema, type Call } from './call-schema';
-import { TicketDraftSchema } from './ticket-draft-schema';
+import type { Call } from './saved/call-schema';
+import type { SavedSession } from './saved/read-saved';
 
 /**
  * What the URL cannot hold: ticked fix steps, "did this fix it?" answers, the support request
@@ -50,62 +44,23 @@ export type SessionStore = SessionState & SessionActions;
 export const STORAGE_KEY = 'call-troubleshooter:session';
 export const STORAGE_VERSION = 3;
 
-const Slug = z.string().check(z.regex(/^[a-z0-9-]{1,80}$/));
-/** The persisted part of the state, as it must look when read back. */
-const ProgressSchema = z.strictObject({
-  ticks: z.record(Slug, z.array(Slug).check(z.maxLength(100))),
-  feedback: z.record(Slug, z.enum(['fixed', 'not-fixed'])),
-});
-export const PersistedSessionSchema = z.extend(ProgressSchema, {
-  draft: z.nullable(TicketDraftSchema),
-  call: z.nullable(CallSchema),
-});
-type PersistedSession = z.infer<typeof PersistedSessionSchema>;
-
-/** Marks saved data that isn't JSON or isn't ours, so `merge` can report it. */
-const UNREADABLE = Symbol('unreadable');
+/** The persisted part of the state (checked by `saved/read-saved.ts` when read back). */
+export type PersistedSession = Pick<SessionState, 'ticks' | 'feedback' | 'draft' | 'call'>;
 
 /**
- * Migrations from older versions, keyed by the version they upgrade from. Each returns data in the
- * next version's shape; anything that can't be migrated is dropped with a notice.
+ * Saved JSON, read back through `readSaved`, which checks it and says what it had to drop. It and
+ * its schemas load only when saved progress is read, after the page is interactive.
  */
-const migrations: Record<number, (state: unknown) => unknown> = {
-  // Version 2 added the support request draft.
-  1: (state) => (isObject(state) ? { ...state, draft: null } : state),
-  // Version 3 added agent mode's call.
-  2: (state) => (isObject(state) ? { ...state, call: null } : state),
-};
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function migrate(state: unknown, version: number): unknown {
-  let current = state;
-  for (let from = version; from < STORAGE_VERSION; from += 1) {
-    const step = migrations[from];
-    if (step === undefined) return UNREADABLE;
-    current = step(current);
-  }
-  return version > STORAGE_VERSION ? UNREADABLE : current;
-}
-
-function jsonStorage(backing: StateStorage): PersistStorage<PersistedSession> {
+function checkedStorage(backing: StateStorage): PersistStorage<PersistedSession> {
   return {
-    getItem(name) {
+    async getItem(name) {
       const raw = backing.getItem(name);
       if (typeof raw !== 'string') return null;
-      try {
-        const parsed: unknown = JSON.parse(raw);
-        const envelope = z.object({ state: z.unknown(), version: z.number() }).safeParse(parsed);
-        if (envelope.success) return envelope.data as StorageValue<PersistedSession>;
-      } catch {
-        // Falls through: not JSON.
-      }
-      return {
-        state: UNREADABLE,
-        version: STORAGE_VERSION,
-      } as unknown as StorageValue<PersistedSession>;
+      const { readSaved } = await import('./saved/read-saved');
+      const { session, savedVersion } = readSaved(raw);
+      // The notice rides along to `merge`; it is never written back.
+      const state: SavedSession = session;
+      return { state, version: savedVersion };
     },
     setItem(name, value) {
       backing.setItem(name, JSON.stringify(value));
@@ -125,7 +80,7 @@ const initialState: SessionState = {
 };
 
 export function createSessionStore(backing: StateStorage) {
-  const storage = jsonStorage(backing);
+  const storage = checkedStorage(backing);
   const store = createStore<SessionStore>()(
     persist<SessionStore, [], [], PersistedSession>(
       (set, _get, store) => ({
@@ -165,34 +120,11 @@ export function createSessionStore(backing: StateStorage) {
           draft: state.draft,
           call: state.call,
         }),
-        // Whatever comes out is validated in `merge`, so the cast claims nothing unchecked.
-        migrate: (state, version) => migrate(state, version) as PersistedSession,
-        merge: (persisted, current) => {
-          if (persisted === undefined) return current;
-          const result = PersistedSessionSchema.safeParse(persisted);
-          if (result.success) return { ...current, ...result.data };
-          // A draft or call that can't be read must not cost the rest: keep what still reads.
-          const parts = isObject(persisted) ? persisted : {};
-          const progress = ProgressSchema.safeParse({
-            ticks: parts.ticks,
-            feedback: parts.feedback,
-          });
-          if (!progress.success) return { ...current, notice: 'storage-reset' };
-          const draft = z.nullable(TicketDraftSchema).safeParse(parts.draft ?? null);
-          const call = z.nullable(CallSchema).safeParse(parts.call ?? null);
-          const notice: SessionNotice = draft.success
-            ? 'call-reset'
-            : call.success
-              ? 'draft-reset'
-              : 'draft-and-call-reset';
-          return {
-            ...current,
-            ...progress.data,
-            draft: draft.success ? draft.data : null,
-            call: call.success ? call.data : null,
-            notice,
-          };
-        },
+        // `readSaved` already upgraded old versions; an older version number only makes the store
+        // write the upgraded state back.
+        migrate: (state) => state as PersistedSession,
+        // `readSaved` checked what it returns.
+        merge: (saved, current) => (saved ? { ...current, ...(saved as SavedSession) } : current),
         onRehydrateStorage: () => (state) => {
           // Drop unusable saved data so the notice shows once, not on every visit.
           if (state?.notice === 'storage-reset') storage.removeItem(STORAGE_KEY);

@@ -53,7 +53,7 @@ export const LIMITS = {
   row: 100,
   /**
    * Most a text box takes at all: far past the limits above (which give the message), but bounded
-   * so a saved draft always fits the storage schema (src/stores/ticket-draft-schema.ts).
+   * so a saved draft always fits the storage schema (src/stores/saved/ticket-draft-schema.ts).
    */
   typed: 20_000,
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankDraft } from '@/engine/ticket/model';
-import { CALL_LIMITS } from '@/stores/call-schema';
+import { CALL_LIMITS } from '@/stores/call-limits';
 import { createSessionStore } from '@/stores/session-store';
 import {
   addNote,

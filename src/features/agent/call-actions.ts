@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
-import { CALL_LIMITS, type Call, type CallNote } from '@/stores/call-schema';
+import { CALL_LIMITS } from '@/stores/call-limits';
+import type { Call, CallNote } from '@/stores/saved/call-schema';
 import type { SessionStore } from '@/stores/session-store';
 
 /**

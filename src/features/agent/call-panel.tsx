@@ -4,7 +4,8 @@ import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { formatClock, formatElapsed } from '@/engine/case-notes';
 import { paths } from '@/lib/paths';
-import { CALL_LIMITS, type CallNote } from '@/stores/call-schema';
+import { CALL_LIMITS } from '@/stores/call-limits';
+import type { CallNote } from '@/stores/saved/call-schema';
 import { sessionStore, useSession, useSessionLoaded } from '@/stores/session';
 import {
   addNote,
