@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CALL_LIMITS } from '../call-limits';
+import { CALL_LIMITS } from '@/stores/call-limits';
 
 /**
  * Epoch milliseconds. Any number reads back (a clock set wrong must not cost the notes); the case

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CallSchema } from './call-schema';
 import { TicketDraftSchema } from './ticket-draft-schema';
-import { STORAGE_VERSION, type PersistedSession, type SessionNotice } from '../session-store';
+import { STORAGE_VERSION, type PersistedSession, type SessionNotice } from '@/stores/session-store';
 
 /**
  * Reads the session saved in this browser back, checking every part of it. Loaded only when saved
