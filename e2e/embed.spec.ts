@@ -1,7 +1,7 @@
-import type { FrameLocator, Locator, Page } from '@playwright/test';
+import type { FrameLocator } from '@playwright/test';
 import { accentPalette } from '../src/embed/accent.ts';
-import { EVENT_TYPES } from '../src/embed/protocol.ts';
 import { labelsOf, titleOf, trailPath, trailTo } from './content.ts';
+import { events, expectFitted, frameOf, heading, record, violations } from './embed-helpers.ts';
 import { axeViolations, expect, test } from './fixtures.ts';
 import { startHostServer, type HostServer } from './host-server.ts';
 
@@ -11,7 +11,6 @@ import { startHostServer, type HostServer } from './host-server.ts';
  * party (127.0.0.1:PORT) that tries to talk to both.
  */
 const SITE = 'http://localhost:4173';
-const BRAND = 'Call Troubleshooter';
 let host: HostServer;
 
 test.beforeAll(async () => {
@@ -22,61 +21,6 @@ test.afterAll(async () => {
 });
 
 const loader = `<script async src="${SITE}/embed.js"></script>`;
-
-interface Recorded {
-  name: string;
-  target: string;
-  detail: Record<string, unknown>;
-}
-
-/** Records, on the host page only, every event the widgets fire and every CSP violation. */
-async function record(page: Page) {
-  await page.addInitScript((types: readonly string[]) => {
-    const w = window as unknown as { ctEvents: unknown[]; violations: string[] };
-    w.violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      w.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-    if (window !== window.top) return;
-    w.ctEvents = [];
-    for (const type of types) {
-      document.addEventListener(`call-troubleshooter:${type}`, (event) => {
-        w.ctEvents.push({
-          name: event.type,
-          target: (event.target as Element).id,
-          detail: (event as CustomEvent<unknown>).detail,
-        });
-      });
-    }
-  }, EVENT_TYPES);
-}
-
-async function events(page: Page, name?: string): Promise<Recorded[]> {
-  const all = await page.evaluate(() => (window as unknown as { ctEvents: Recorded[] }).ctEvents);
-  return name === undefined ? all : all.filter((event) => event.name === name);
-}
-
-function frameOf(page: Page, title = BRAND): { element: Locator; frame: FrameLocator } {
-  const element = page.getByTitle(title, { exact: true });
-  return { element, frame: element.contentFrame() };
-}
-
-const heading = (frame: FrameLocator) => frame.getByRole('heading', { level: 1 });
-
-/** The frame is exactly as tall as its page, so nothing scrolls inside it. */
-async function expectFitted(element: Locator, frame: FrameLocator) {
-  await expect
-    .poll(async () => {
-      const outer = await element.evaluate((el) => el.getBoundingClientRect().height);
-      const inner = await frame.locator('html').evaluate((html) => ({
-        content: Math.ceil(html.getBoundingClientRect().height),
-        cutOff: html.scrollHeight - html.clientHeight,
-      }));
-      if (process.env.DEBUG_FIT) console.log(outer, JSON.stringify(inner));
-      return { fits: Math.abs(outer - inner.content) <= 1, cutOff: inner.cutOff <= 0 };
-    })
-    .toEqual({ fits: true, cutOff: true });
-}
 
 async function walk(frame: FrameLocator, nodeId: string, from = 0) {
   const trail = trailTo(nodeId);
@@ -99,13 +43,12 @@ test('the snippet shows the troubleshooter at its start step, sized to fit, with
   // The embed view has no site header or navigation of its own.
   await expect(frame.getByRole('navigation', { name: 'Site' })).toHaveCount(0);
   await expectFitted(element, frame);
-  expect(
-    await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-  ).toEqual([]);
-  const inner = await frame
-    .locator('html')
-    .evaluate(() => (window as unknown as { violations: string[] }).violations);
-  expect(inner).toEqual([]);
+  // Through a whole path to the support request: neither the host nor the frame sees a violation.
+  await walk(frame, 'one-way-audio', 1);
+  await frame.getByRole('link', { name: 'Prepare a support request', exact: true }).click();
+  await expect(heading(frame)).toHaveText('Prepare a support request');
+  expect(await violations(page)).toEqual([]);
+  expect(await violations(frame)).toEqual([]);
 });
 
 test('the frame grows and shrinks with each step, never scrolling inside', async ({ page }) => {
