@@ -252,13 +252,21 @@ describe('hosting files', () => {
       `${base}embed/`,
       `${base}assets/`,
       `= ${base}embed.js`,
+      '@call_troubleshooter_embed_404',
     ]);
-    for (const body of locations.values()) {
+    for (const [location, body] of locations) {
       const headerLines = body.filter((line) => line.startsWith('add_header'));
       expect(headerLines.length).toBeGreaterThanOrEqual(5);
       for (const line of headerLines) expect(line).toMatch(/ always;$/);
-      expect(body).toContain('try_files $uri $uri/index.html =404;');
+      if (!location.startsWith('@')) expect(body).toContain('try_files $uri $uri/index.html =404;');
     }
+    // A mistyped embed address gets the not-found page with the embed headers, so a frame shows it.
+    for (const embed of [`= ${base}embed`, `${base}embed/`]) {
+      expect(locations.get(embed)).toContain('error_page 404 @call_troubleshooter_embed_404;');
+    }
+    const notFound = locations.get('@call_troubleshooter_embed_404')!;
+    expect(notFound).toContain(`try_files ${base}404.html =404;`);
+    expect(notFound.join('\n')).toContain(FRAME_ANCESTORS);
     const main = locations.get(base)!.join('\n');
     expect(main).toContain('add_header X-Frame-Options "DENY" always;');
     expect(main).not.toContain('frame-ancestors');

@@ -276,20 +276,47 @@ export function nginxConfig(rules: readonly HeaderRule[], base: string): string 
     '# every header it sends: add_header in a location drops the server-level ones.',
     `error_page 404 ${base}404.html;`,
     '',
-    ...rules.flatMap((rule) => [...nginxLocation(rule, rules), '']),
+    ...rules.flatMap((rule) => [...nginxLocation(rule, rules, base), '']),
+    ...embedNotFound(rules, base),
   ];
   return lines.join('\n');
 }
 
-function nginxLocation(rule: HeaderRule, rules: readonly HeaderRule[]): string[] {
+const EMBED_NOT_FOUND = '@call_troubleshooter_embed_404';
+
+/**
+ * A mistyped `/embed/…` address inside a help center's frame: the not-found page (with its way
+ * back) must be sent with the embed headers, or the browser refuses to show it in the frame.
+ */
+function embedNotFound(rules: readonly HeaderRule[], base: string): string[] {
+  return [
+    `location ${EMBED_NOT_FOUND} {`,
+    `    try_files ${base}404.html =404;`,
+    ...nginxHeaders(`${base}embed/`, rules),
+    '}',
+    '',
+  ];
+}
+
+function nginxHeaders(path: string, rules: readonly HeaderRule[]): string[] {
+  return matchingHeaders(path, rules).flatMap(({ name, values }) =>
+    [...new Set(values)].map((value) => `    add_header ${name} ${nginxString(value)} always;`),
+  );
+}
+
+function nginxLocation(rule: HeaderRule, rules: readonly HeaderRule[], base: string): string[] {
   const prefix = splatPrefix(rule.path);
   const match = prefix ?? `= ${rule.path}`;
   // A path this location serves, so the rules give exactly what its requests should get.
   const representative = prefix ?? rule.path;
-  const headers = matchingHeaders(representative, rules).flatMap(({ name, values }) =>
-    [...new Set(values)].map((value) => `    add_header ${name} ${nginxString(value)} always;`),
-  );
-  return [`location ${match} {`, '    try_files $uri $uri/index.html =404;', ...headers, '}'];
+  const embed = rule.path === `${base}embed` || rule.path === `${base}embed/*`;
+  return [
+    `location ${match} {`,
+    '    try_files $uri $uri/index.html =404;',
+    ...(embed ? [`    error_page 404 ${EMBED_NOT_FOUND};`] : []),
+    ...nginxHeaders(representative, rules),
+    '}',
+  ];
 }
 
 /** A double-quoted nginx string; refuses what it would interpret (`$` variables, escapes). */

@@ -181,7 +181,9 @@ function main() {
   scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
   // Help centers that load articles without a page load add containers later.
-  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+  new MutationObserver((records) => {
+    if (records.some((record) => record.addedNodes.length > 0)) scan();
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
 /** Where the widget was on this page before a reload, for this tab only. */
