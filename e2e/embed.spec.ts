@@ -245,8 +245,11 @@ test('events reach the host with the documented detail, and the dataLayer too; n
       callTroubleshooter: e.detail,
     })),
   );
-  const sent = JSON.stringify(all);
-  for (const typed of ['919', '7946', 'Secret', '14:05', '480']) expect(sent).not.toContain(typed);
+  // Nothing typed into the form (numbers, times, code, description) is in any event.
+  const sent = JSON.stringify(all.map((e) => ({ ...e.detail, timestamp: undefined })));
+  for (const typed of ['919', '7946', 'Secret', '2025', '14:05', '480']) {
+    expect(sent).not.toContain(typed);
+  }
 });
 
 test('messages from a third origin are ignored by the widget and by the loader', async ({
@@ -364,3 +367,39 @@ function hexToRgb(hex: string): string {
   const value = Number.parseInt(hex.slice(1), 16);
   return `rgb(${String(value >> 16)}, ${String((value >> 8) & 255)}, ${String(value & 255)})`;
 }
+
+test('containers added later become widgets; bad attributes warn and fall back', async ({
+  page,
+  consoleGuard,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  consoleGuard.allow(/^warning: Call troubleshooter: data-/);
+  await page.goto(
+    host.page(
+      `<div data-call-troubleshooter data-title="First"><a href="${SITE}/">Open the troubleshooter</a></div>${loader}`,
+    ),
+  );
+  // The fallback link inside the container is replaced by the frame.
+  await expect(heading(frameOf(page, 'First').frame)).toHaveText(titleOf('start'));
+  await expect(page.getByRole('link', { name: 'Open the troubleshooter' })).toHaveCount(0);
+
+  // A help center that loads articles without a page load adds the container afterwards.
+  await page.evaluate(() => {
+    const later = document.createElement('div');
+    later.dataset.callTroubleshooter = '';
+    later.dataset.title = 'Later';
+    later.dataset.start = 'no such step!';
+    later.dataset.accent = 'red';
+    document.querySelector('main')!.append(later);
+  });
+  const later = frameOf(page, 'Later');
+  await expect(heading(later.frame)).toHaveText(titleOf('start'));
+  await expectFitted(later.element, later.frame);
+  expect(warnings).toEqual([
+    'Call troubleshooter: data-start="no such step!" is not a step; starting at the beginning.',
+    'Call troubleshooter: data-accent="red" is not a colour like #1f73b7; using the default.',
+  ]);
+});

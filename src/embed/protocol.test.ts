@@ -39,7 +39,12 @@ const detail: EventDetail = {
 const resize = envelope({ type: 'resize', widget: 'help-widget', height: 480 });
 const event = envelope({ type: 'event', widget: 'help-widget', event: detail });
 
-const config: HostMessage = { type: 'config', widget: 'help-widget', theme: 'dark', accent: '#0a7' };
+const config: HostMessage = {
+  type: 'config',
+  widget: 'help-widget',
+  theme: 'dark',
+  accent: '#0a7',
+};
 
 /** A copy of `value` with one field replaced (or added). */
 function withField(value: object, key: string, field: unknown): Record<string, unknown> {
@@ -88,35 +93,52 @@ const eventDetails: fc.Arbitrary<EventDetail> = fc.record(
     fixed: fc.boolean(),
     method: fc.constantFrom(...TICKET_METHODS),
   },
-  { requiredKeys: ['type', 'widget', 'page', 'nodeId', 'title', 'path', 'agent', 'timestamp'] },
+  {
+    requiredKeys: ['type', 'widget', 'page', 'nodeId', 'title', 'path', 'agent', 'timestamp'],
+    noNullPrototype: true,
+  },
 );
 
-const frameConfigs: fc.Arbitrary<FrameConfig> = fc.record({
-  host: fc.oneof(
-    fc.webUrl().map((url) => new URL(url).origin),
-    fc.string({ maxLength: 300 }),
-  ),
-  widget: id,
-  theme,
-  accent,
-});
+const frameConfigs: fc.Arbitrary<FrameConfig> = fc.record(
+  {
+    host: fc.oneof(
+      fc
+        .webUrl()
+        .map((url) => new URL(url).origin)
+        .filter((origin) => origin.length <= 300),
+      fc.string({ maxLength: 300 }),
+    ),
+    widget: id,
+    theme,
+    accent,
+  },
+  { noNullPrototype: true },
+);
 
-const hostMessages: fc.Arbitrary<HostMessage> = fc.record({
-  type: fc.constant('config' as const),
-  widget: id,
-  theme,
-  accent,
-});
+const hostMessages: fc.Arbitrary<HostMessage> = fc.record(
+  {
+    type: fc.constant('config' as const),
+    widget: id,
+    theme,
+    accent,
+  },
+  { noNullPrototype: true },
+);
 
 describe('readFrameMessage', () => {
   it('accepts a valid resize message', () => {
-    expect(readFrameMessage(resize)).toEqual({ type: 'resize', widget: 'help-widget', height: 480 });
+    expect(readFrameMessage(resize)).toEqual({
+      type: 'resize',
+      widget: 'help-widget',
+      height: 480,
+    });
   });
 
   it('accepts a valid event message and rebuilds its detail', () => {
     const message = readFrameMessage(event);
     expect(message).toEqual({ type: 'event', widget: 'help-widget', event: detail });
-    expect(message?.type === 'event' && message.event).not.toBe(detail);
+    if (message?.type !== 'event') throw new Error('expected an event message');
+    expect(message.event).not.toBe(detail);
   });
 
   it('accepts heights of 0 and fractions, and caps them at 1,000,000', () => {
@@ -134,7 +156,16 @@ describe('readFrameMessage', () => {
   });
 
   it('rejects anything that is not an object', () => {
-    for (const value of [null, undefined, 0, 'resize', true, [], [resize], JSON.stringify(resize)]) {
+    for (const value of [
+      null,
+      undefined,
+      0,
+      'resize',
+      true,
+      [],
+      [resize],
+      JSON.stringify(resize),
+    ]) {
       expect(readFrameMessage(value), String(value)).toBeNull();
     }
   });
@@ -351,7 +382,11 @@ describe('readHostMessage', () => {
       fc.anything(),
       hostMessages.map((message) => envelope(message)),
       fc
-        .tuple(hostMessages, fc.constantFrom('protocol', 'version', 'type', 'widget', 'theme', 'accent'), fc.anything())
+        .tuple(
+          hostMessages,
+          fc.constantFrom('protocol', 'version', 'type', 'widget', 'theme', 'accent'),
+          fc.anything(),
+        )
         .map(([message, key, value]) => withField(envelope(message), key, value)),
     );
     fc.assert(
@@ -363,7 +398,17 @@ describe('readHostMessage', () => {
   });
 
   it('takes only #rgb or #rrggbb or null as the accent', () => {
-    for (const bad of ['red', '#12', '#1234', '#12345', '#1234567', '#ggg', 'url(#abc)', '', undefined]) {
+    for (const bad of [
+      'red',
+      '#12',
+      '#1234',
+      '#12345',
+      '#1234567',
+      '#ggg',
+      'url(#abc)',
+      '',
+      undefined,
+    ]) {
       expect(readHostMessage(withField(envelope(config), 'accent', bad)), String(bad)).toBeNull();
     }
     expect(readHostMessage(without(envelope(config), 'accent'))).toBeNull();
@@ -449,10 +494,16 @@ describe('frameName and readFrameName', () => {
 
   it('never throws on any name', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => prefix + s)), (name) => {
-        const config = readFrameName(name);
-        if (config !== null) expect(name.startsWith(prefix)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => prefix + s),
+        ),
+        (name) => {
+          const config = readFrameName(name);
+          if (config !== null) expect(name.startsWith(prefix)).toBe(true);
+        },
+      ),
     );
   });
 });
