@@ -17,11 +17,14 @@ export interface EmbedScripts {
   frame: string;
 }
 
-/** Every node id → the address of its step (its shortest path), for the loader's `data-start`. */
+/**
+ * Every node id → the address of its step (its shortest path, '' for the first question), for the
+ * loader's `data-start`.
+ */
 export function startPaths(content: Pick<Content, 'nodes' | 'startId'>): Record<string, string> {
   const starts: Record<string, string> = {};
   for (const [id, trail] of shortestTrails(content)) {
-    if (trail.steps.length > 0) starts[id] = trailPath(trail).replace(/^\//, '');
+    starts[id] = trailPath(trail).replace(/^\//, '');
   }
   return starts;
 }

@@ -53,9 +53,7 @@ function withField(value: object, key: string, field: unknown): Record<string, u
 
 /** A copy of `value` without one field. */
 function without(value: object, key: string): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...value };
-  delete copy[key];
-  return copy;
+  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== key));
 }
 
 /** An event message whose detail has one field replaced. */
@@ -65,7 +63,8 @@ function eventWith(key: string, field: unknown) {
 
 // Arbitraries for everything the protocol documents as valid.
 const id = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,99}$/);
-const path = fc.stringMatching(/^\/[a-z0-9/-]{0,400}$/);
+const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,99}$/);
+const path = fc.stringMatching(/^\/[a-z0-9/+-]{0,400}$/);
 const timestamp = fc
   .date({
     min: new Date('1970-01-01T00:00:00.000Z'),
@@ -84,12 +83,12 @@ const eventDetails: fc.Arbitrary<EventDetail> = fc.record(
     type: fc.constantFrom(...EVENT_TYPES),
     widget: id,
     page: fc.constantFrom(...PAGE_KINDS),
-    nodeId: fc.option(id, { nil: null }),
+    nodeId: fc.option(slug, { nil: null }),
     title: fc.string({ maxLength: 500 }),
     path,
     agent: fc.boolean(),
     timestamp,
-    category: id,
+    category: slug,
     fixed: fc.boolean(),
     method: fc.constantFrom(...TICKET_METHODS),
   },
@@ -166,7 +165,7 @@ describe('readFrameMessage', () => {
       [resize],
       JSON.stringify(resize),
     ]) {
-      expect(readFrameMessage(value), String(value)).toBeNull();
+      expect(readFrameMessage(value), JSON.stringify(value)).toBeNull();
     }
   });
 
@@ -254,6 +253,9 @@ describe('readFrameMessage', () => {
     expect(readFrameMessage(eventWith('nodeId', undefined))).toBeNull();
     expect(readFrameMessage(eventWith('category', 'broken audio'))).toBeNull();
     expect(readFrameMessage(eventWith('nodeId', null))).not.toBeNull();
+    // Content ids are slugs: they may start with a digit, never hold capitals.
+    expect(readFrameMessage(eventWith('nodeId', '503-busy'))).not.toBeNull();
+    expect(readFrameMessage(eventWith('category', 'Broken-audio'))).toBeNull();
   });
 
   it('rejects a path that does not start with a slash or has other characters', () => {
@@ -520,7 +522,8 @@ describe('readTheme', () => {
         fc.stringMatching(/^\s*$/),
         fc.stringMatching(/^\s*$/),
         (value, upper, before, after) => {
-          const written = [...value]
+          const written = value
+            .split('')
             .map((char, index) => (upper[index] ? char.toUpperCase() : char))
             .join('');
           expect(readTheme(before + written + after)).toBe(value);

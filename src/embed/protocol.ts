@@ -105,8 +105,12 @@ export function envelope<T extends FrameMessage | HostMessage>(message: T): Enve
 
 const MAX_TEXT = 500;
 const MAX_HEIGHT = 1_000_000;
-const ID = /^[A-Za-z][\w-]{0,99}$/;
-const PATH = /^\/[a-z0-9/-]{0,400}$/;
+/** Names the host gives its widgets (an element id, or `call-troubleshooter-N`). */
+const WIDGET = /^[A-Za-z][\w-]{0,99}$/;
+/** Content ids: slugs, as the content schema allows them. */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** Addresses inside the troubleshooter: `/broken-audio/one-way`, `/codes/603+`. */
+export const PATH = /^\/[a-z0-9/+-]{0,400}$/;
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z$/;
 
@@ -136,7 +140,7 @@ function oneOf<T extends string>(list: readonly T[], value: unknown): value is T
 }
 
 function isWidget(value: unknown): value is string {
-  return typeof value === 'string' && ID.test(value);
+  return typeof value === 'string' && WIDGET.test(value);
 }
 
 function isAccent(value: unknown): value is string | null {
@@ -168,14 +172,14 @@ export function readEventDetail(value: unknown): EventDetail | null {
     oneOf(EVENT_TYPES, type) &&
     isWidget(widget) &&
     oneOf(PAGE_KINDS, page) &&
-    (nodeId === null || (typeof nodeId === 'string' && ID.test(nodeId))) &&
+    (nodeId === null || (typeof nodeId === 'string' && SLUG.test(nodeId))) &&
     isText(title) &&
     typeof path === 'string' &&
     PATH.test(path) &&
     typeof agent === 'boolean' &&
     typeof timestamp === 'string' &&
     TIMESTAMP.test(timestamp) &&
-    (category === undefined || (typeof category === 'string' && ID.test(category))) &&
+    (category === undefined || (typeof category === 'string' && SLUG.test(category))) &&
     (fixed === undefined || typeof fixed === 'boolean') &&
     (method === undefined || oneOf(TICKET_METHODS, method));
   if (!valid) return null;

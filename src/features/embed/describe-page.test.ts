@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import content from 'virtual:content';
 import { describe, expect, it } from 'vitest';
 import { readEventDetail } from '@/embed/protocol';
@@ -138,13 +139,18 @@ describe('describePage', () => {
   });
 
   it('describes unknown addresses as not found', () => {
-    for (const [pathname, path] of [
+    const unknown: [pathname: string, path: string][] = [
       ['/no-such-page', '/no-such-page'],
       ['/No-Such-Page/', '/no-such-page'],
       [`${outcomePath}/more`, `${outcomePath}/more`],
       ['/codesx', '/codesx'],
       ['/supports', '/supports'],
-    ]) {
+      // Whatever was typed, in the characters an event may carry, so the event still goes out.
+      ['/foo_bar', '/foo-bar'],
+      ['/a%20b?c', '/a-20b-c'],
+      [`/${'x'.repeat(500)}`, `/${'x'.repeat(399)}`],
+    ];
+    for (const [pathname, path] of unknown) {
       expect(describePage(content, pathname, '', HEADING), pathname).toStrictEqual({
         page: 'not-found',
         nodeId: null,
@@ -194,5 +200,25 @@ describe('describePage', () => {
       return readEventDetail(detail) === null;
     });
     expect(rejected.map(([pathname, search]) => pathname + search)).toEqual([]);
+  });
+
+  it('makes events the embed protocol accepts, whatever the address', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 600 }),
+        fc.string({ maxLength: 100 }),
+        (pathname, search) => {
+          const facts = describePage(content, `/${pathname}`, search, HEADING);
+          const detail = {
+            type: 'step',
+            widget: 'w',
+            ...facts,
+            agent: false,
+            timestamp: new Date().toISOString(),
+          };
+          expect(readEventDetail(detail)).not.toBeNull();
+        },
+      ),
+    );
   });
 });

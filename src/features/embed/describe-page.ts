@@ -19,10 +19,12 @@ export function describePage(
   const path = pathname.toLowerCase().replace(/\/+$/, '') || '/';
   if (path === '/support') {
     const from = new URLSearchParams(search).get('from');
-    const diagnosis = from === null ? undefined : treeFacts(content, from);
+    const found = from === null ? undefined : treeFacts(content, from);
+    // Only a diagnosis counts: the form is about one; a question in `from` is a hand-made address.
+    const diagnosis = found?.page === 'outcome' ? found : undefined;
     return {
       page: 'support',
-      nodeId: diagnosis?.page === 'outcome' ? diagnosis.nodeId : null,
+      nodeId: diagnosis?.nodeId ?? null,
       title: heading,
       path,
       ...(diagnosis?.category === undefined ? {} : { category: diagnosis.category }),
@@ -32,7 +34,15 @@ export function describePage(
   if (path === '/codes' || path.startsWith('/codes/')) {
     return { page: 'codes', nodeId: null, title: heading, path };
   }
-  return treeFacts(content, path) ?? { page: 'not-found', nodeId: null, title: heading, path };
+  return (
+    treeFacts(content, path) ?? {
+      page: 'not-found',
+      nodeId: null,
+      title: heading,
+      // Whatever was mistyped, in the characters an event's path may hold.
+      path: path.replace(/[^a-z0-9/+-]/g, '-').slice(0, 400),
+    }
+  );
 }
 
 function treeFacts(

@@ -21,7 +21,7 @@ function send(type: EventType, facts: PageFacts, agent: boolean, extra: Partial<
 }
 
 function heading(): string {
-  return document.querySelector('#main h1')?.textContent.trim() ?? document.title;
+  return (document.querySelector('#main h1')?.textContent.trim() ?? document.title).slice(0, 500);
 }
 
 /**
