@@ -230,7 +230,7 @@ test('events reach the host with the documented detail, and the dataLayer too; n
     page: 'support',
     nodeId: 'one-way-audio',
     title: 'Prepare a support request',
-    path: '/support',
+    path,
     category: 'broken-audio',
     method: 'download-json',
   });
@@ -339,7 +339,9 @@ test('keyboard only: Tab into the widget, answer with Enter, focus lands on each
   await expect(heading(frame)).toBeFocused();
 });
 
-test('a reload of the host page comes back to the same step', async ({ page }) => {
+test('a reload of the host page comes back to the same step, or the same request', async ({
+  page,
+}) => {
   await page.goto(
     host.page(`<div data-call-troubleshooter data-start="broken-audio"></div>${loader}`),
   );
@@ -347,6 +349,14 @@ test('a reload of the host page comes back to the same step', async ({ page }) =
   await walk(frame, 'one-way-audio', 1);
   await page.reload();
   await expect(heading(frame)).toHaveText(titleOf('one-way-audio'));
+
+  // The support request comes back about the same diagnosis, with what was typed.
+  await frame.getByRole('link', { name: 'Prepare a support request', exact: true }).click();
+  await frame.getByLabel('What happened').fill('Typed before the reload.');
+  await page.reload();
+  await expect(heading(frame)).toHaveText('Prepare a support request');
+  await expect(frame.getByText(titleOf('one-way-audio')).first()).toBeVisible();
+  await expect(frame.getByLabel('What happened')).toHaveValue('Typed before the reload.');
 });
 
 test('axe finds nothing inside the embedded troubleshooter, light or dark', async ({ page }) => {

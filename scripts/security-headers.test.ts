@@ -269,6 +269,11 @@ describe('hosting files', () => {
     expect(notFound.join('\n')).toContain(FRAME_ANCESTORS);
     const main = locations.get(base)!.join('\n');
     expect(main).toContain('add_header X-Frame-Options "DENY" always;');
+    // Pages revalidate; hashed assets and the loader keep their own caching.
+    for (const page of [base, `${base}embed/`, '@call_troubleshooter_embed_404']) {
+      expect(locations.get(page)).toContain('add_header Cache-Control "no-cache" always;');
+    }
+    expect(locations.get(`${base}assets/`)!.join('\n')).not.toContain('no-cache');
     expect(main).not.toContain('frame-ancestors');
     for (const embed of [`= ${base}embed`, `${base}embed/`]) {
       const body = locations.get(embed)!.join('\n');

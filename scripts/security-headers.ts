@@ -298,9 +298,17 @@ function embedNotFound(rules: readonly HeaderRule[], base: string): string[] {
   ];
 }
 
+/**
+ * The add_header lines for requests to `path`. Pages (anything the rules give no Cache-Control)
+ * are sent `no-cache`, so browsers revalidate them after every content change: Netlify, Cloudflare
+ * Pages and Vercel do that by default; nginx would leave it to the browser's guess.
+ */
 function nginxHeaders(path: string, rules: readonly HeaderRule[]): string[] {
-  return matchingHeaders(path, rules).flatMap(({ name, values }) =>
-    [...new Set(values)].map((value) => `    add_header ${name} ${nginxString(value)} always;`),
+  const headers = matchingHeaders(path, rules);
+  const cached = headers.some(({ name }) => name.toLowerCase() === 'cache-control');
+  return [...headers, ...(cached ? [] : [{ name: 'Cache-Control', values: ['no-cache'] }])].flatMap(
+    ({ name, values }) =>
+      [...new Set(values)].map((value) => `    add_header ${name} ${nginxString(value)} always;`),
   );
 }
 

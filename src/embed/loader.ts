@@ -42,7 +42,10 @@ declare global {
 }
 
 const SELECTOR = '[data-call-troubleshooter]';
-const SLUG_PATH = /^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/;
+/** A step's address without its leading slash: `broken-audio/one-way`, `codes/603+`. */
+const SLUG_PATH = /^[a-z0-9+-]+(?:\/[a-z0-9+-]+)*$/;
+/** What a reload may come back to: a step's address, or the support request about a diagnosis. */
+const RESUMABLE = /^\/(?:[a-z0-9+-]+(?:\/[a-z0-9+-]+)*)?(?:\?from=[A-Za-z0-9%+-]*)?$/;
 const WIDGET_ID = /^[A-Za-z][\w-]{0,99}$/;
 
 function main() {
@@ -156,7 +159,7 @@ function main() {
 
   function announce(widget: Widget, detail: EventDetail) {
     if (detail.type === 'step') {
-      saveResume(widget.resumeKey, detail.path);
+      saveResume(widget.resumeKey, resumeAddress(detail));
       // A new step starts at its heading: bring the frame's top into view if it scrolled away.
       if (widget.frame.getBoundingClientRect().top < 0) {
         widget.frame.scrollIntoView({
@@ -190,10 +193,16 @@ function main() {
 function readResume(key: string): string | null {
   try {
     const path = sessionStorage.getItem(key);
-    return path !== null && (path === '/' || SLUG_PATH.test(path.slice(1))) ? path : null;
+    return path !== null && RESUMABLE.test(path) ? path : null;
   } catch {
     return null; // storage blocked: start where the snippet says
   }
+}
+
+/** The address to come back to: on the support request, the request about the same diagnosis. */
+function resumeAddress(detail: EventDetail): string {
+  if (detail.page !== 'support') return detail.path;
+  return detail.nodeId === null ? '/support' : `/support?from=${encodeURIComponent(detail.path)}`;
 }
 
 function saveResume(key: string, path: string) {

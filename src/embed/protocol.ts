@@ -65,17 +65,23 @@ export interface EventDetail {
   widget: string;
   /** What kind of page the person is on. */
   page: PageKind;
-  /** The tree node the event is about: the question or diagnosis shown, or (on the support request) the diagnosis it is for. */
+  /**
+   * The tree node the event is about: the question or diagnosis shown, or on the support request
+   * the diagnosis it is for; null on pages outside the tree.
+   */
   nodeId: string | null;
   /** That node's title, or the page's heading when there is no node. */
   title: string;
-  /** The answers that lead to the node, as in the site's addresses: `/broken-audio/one-way`. */
+  /**
+   * The answers that lead to the node, as in the site's addresses (`/broken-audio/one-way`); on
+   * pages outside the tree, the page's own address (`/codes/503`, `/procedure`, `/support`).
+   */
   path: string;
   /** True in the agent view. */
   agent: boolean;
   /** When it happened, ISO 8601 in UTC. */
   timestamp: string;
-  /** `outcome` and `feedback`: the first answer, i.e. which of the four kinds of failure. */
+  /** The path's first answer, i.e. which of the four kinds of failure; absent at the first question and outside the tree. */
   category?: string;
   /** `feedback`: whether the person said the fix worked. */
   fixed?: boolean;

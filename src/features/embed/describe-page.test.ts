@@ -82,7 +82,7 @@ describe('describePage', () => {
       page: 'support',
       nodeId: outcome.id,
       title: HEADING,
-      path: '/support',
+      path: outcomePath,
       category: outcomeTrail.steps[0]!.answerId,
     };
     // The address the outcome page links to.

@@ -26,7 +26,8 @@ export function describePage(
       page: 'support',
       nodeId: diagnosis?.nodeId ?? null,
       title: heading,
-      path,
+      // The request is about the diagnosis: its path says which answers led there.
+      path: diagnosis?.path ?? path,
       ...(diagnosis?.category === undefined ? {} : { category: diagnosis.category }),
     };
   }
