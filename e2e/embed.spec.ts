@@ -413,3 +413,31 @@ test('containers added later become widgets; bad attributes warn and fall back',
     'Call troubleshooter: data-accent="red" is not a colour like #1f73b7; using the default.',
   ]);
 });
+
+test.describe('with the clipboard', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('the copy buttons work inside the frame', async ({ page }) => {
+    await page.goto(
+      host.page(
+        `<div data-call-troubleshooter data-start="${trailPath(trailTo('one-way-audio')).slice(1)}"></div>${loader}`,
+      ),
+    );
+    const { frame } = frameOf(page);
+    await frame.getByRole('link', { name: 'Prepare a support request', exact: true }).click();
+    await frame.getByLabel('Number you called from').fill('+1 919 555 0100');
+    await frame
+      .getByRole('textbox', { name: 'Called number 1', exact: true })
+      .fill('+44 20 7946 0958');
+    await frame
+      .getByRole('textbox', { name: 'Failed call 1', exact: true })
+      .fill('2025-11-20 14:05');
+    await frame.getByRole('textbox', { name: 'SIP response codes' }).fill('480');
+    await frame.getByLabel('What happened').fill('Only they can hear us.');
+    await frame.getByRole('button', { name: 'Copy as text' }).click();
+    await expect(frame.getByRole('status').getByText(/^Copied as plain text/)).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Only they can hear us.');
+    expect(copied).toContain(titleOf('one-way-audio'));
+  });
+});
