@@ -17,6 +17,7 @@ import { startHostServer, type HostServer } from './host-server.ts';
 test.describe.configure({ mode: 'serial' });
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const BASE = '/help/call-troubleshooter/';
 let work: string;
 let outDir: string;
@@ -53,7 +54,8 @@ test.beforeAll(async () => {
   const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`Sub-path build failed:\n${build.stderr}`);
 
-  site = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  // Vite itself, not `npx`: killing a wrapper would leave the server running.
+  site = spawn(process.execPath, [VITE, 'preview', '--port', String(port), '--strictPort'], {
     cwd: ROOT,
     env,
     stdio: 'ignore',
@@ -150,7 +152,7 @@ test('another site gets a link instead of a frame, and a hand-made frame is refu
       ),
     ),
   );
-  const link = page.getByRole('link', { name: 'Open the Call Troubleshooter' });
+  const link = page.getByRole('link', { name: 'Call Troubleshooter (opens in a new tab)' });
   await expect(link).toHaveAttribute('href', `${root}broken-audio`);
   await expect(page.locator('iframe')).toHaveCount(0);
 

@@ -441,3 +441,138 @@ test.describe('with the clipboard', () => {
     expect(copied).toContain(titleOf('one-way-audio'));
   });
 });
+
+test.describe('living in a real help-center page', () => {
+  const filler = (id: string) =>
+    `<p id="${id}">${'A long article paragraph about calls and networks. '.repeat(120)}</p>`;
+
+  test('loading, or typing in the widget, never scrolls the host page', async ({ page }) => {
+    await record(page);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(
+      `${host.page(`<div data-call-troubleshooter></div>${loader}${filler('bottom')}`)}#bottom`,
+    );
+    const { frame } = frameOf(page);
+    await expect(heading(frame)).toHaveText(titleOf('start'));
+    await expect.poll(async () => (await events(page, 'call-troubleshooter:step')).length).toBe(1);
+    // The host page stays where its own link put it.
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+
+    // Down to the symptom search, far below the widget's top, and type there.
+    const search = frame.getByLabel('Describe what happens, in a few words');
+    const inFrame = await search.evaluate((el) => el.getBoundingClientRect().top);
+    const frameTop = await frameOf(page).element.evaluate(
+      (el) => el.getBoundingClientRect().top + window.scrollY,
+    );
+    await page.evaluate((y) => window.scrollTo(0, y), frameTop + inFrame - 300);
+    await expect(search).toBeInViewport();
+    await search.click();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(frameTop);
+    await search.pressSequentially('echo on calls');
+    await expect(frame.getByRole('list', { name: 'Search results' })).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await expect(search).toBeInViewport();
+    // Typing is not a new step.
+    expect(await events(page, 'call-troubleshooter:step')).toHaveLength(1);
+  });
+
+  test('a moved container keeps its frame sized and its events flowing', async ({ page }) => {
+    await record(page);
+    await page.goto(
+      host.page(
+        `<div id="tabs"></div><div id="help" data-call-troubleshooter data-start="broken-audio"></div>${loader}`,
+      ),
+    );
+    const { element, frame } = frameOf(page);
+    await expect(heading(frame)).toHaveText(titleOf('broken-audio'));
+    // A tab or accordion script moves the widget into its panel: the frame reloads there.
+    await page.evaluate(() => {
+      document.getElementById('tabs')!.append(document.getElementById('help')!);
+    });
+    await expect(heading(frame)).toHaveText(titleOf('broken-audio'));
+    await walk(frame, 'one-way-audio', 1);
+    await expectFitted(element, frame);
+    await expect
+      .poll(async () => (await events(page, 'call-troubleshooter:outcome')).length)
+      .toBe(1);
+  });
+
+  test('odd names do not break the loader: id="callTroubleshooter", data-start="constructor", repeated ids', async ({
+    page,
+    consoleGuard,
+  }) => {
+    consoleGuard.allow(/^warning: Call troubleshooter: /);
+    await record(page);
+    await page.goto(
+      host.page(
+        `<div id="callTroubleshooter" data-call-troubleshooter data-title="First" data-start="constructor"></div>` +
+          `<div id="callTroubleshooter" data-call-troubleshooter data-title="Second" data-start="__proto__"></div>` +
+          `<div data-call-troubleshooter data-title="Third" data-start="agent/broken-audio"></div>${loader}`,
+      ),
+    );
+    // A well-formed name that is no step shows the not-found page, with its way back…
+    consoleGuard.allow(/status of 404/);
+    await expect(heading(frameOf(page, 'First').frame)).toHaveText('We couldn’t find that page');
+    // …and what can't be a step starts at the beginning.
+    for (const title of ['Second', 'Third']) {
+      await expect(heading(frameOf(page, title).frame)).toHaveText(titleOf('start'));
+    }
+    await expect.poll(async () => (await events(page, 'call-troubleshooter:step')).length).toBe(3);
+    const names = (await events(page, 'call-troubleshooter:step')).map((e) => e.detail.widget);
+    // The second "callTroubleshooter" is a repeat: it gets a name of its own.
+    expect(names.sort()).toEqual(
+      ['callTroubleshooter', 'call-troubleshooter-2', 'call-troubleshooter-3'].sort(),
+    );
+  });
+
+  test('links to other sites open in a new tab, leaving the widget where it was', async ({
+    page,
+    context,
+  }) => {
+    await context.route('https://example.net/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Example Voice support</title>' }),
+    );
+    await page.goto(
+      host.page(`<div data-call-troubleshooter data-start="one-way-audio"></div>${loader}`),
+    );
+    const { frame } = frameOf(page);
+    await expect(heading(frame)).toHaveText(titleOf('one-way-audio'));
+    const popup = page.waitForEvent('popup');
+    await frame.getByRole('link', { name: 'the Example Voice support site' }).click();
+    await expect(await popup).toHaveTitle('Example Voice support');
+    await expect(heading(frame)).toHaveText(titleOf('one-way-audio'));
+  });
+
+  test('a reload does not count the diagnosis again', async ({ page }) => {
+    await record(page);
+    await page.goto(
+      host.page(`<div data-call-troubleshooter data-start="broken-audio"></div>${loader}`),
+    );
+    const { frame } = frameOf(page);
+    await walk(frame, 'one-way-audio', 1);
+    await expect
+      .poll(async () => (await events(page, 'call-troubleshooter:outcome')).length)
+      .toBe(1);
+    await page.reload();
+    await expect(heading(frame)).toHaveText(titleOf('one-way-audio'));
+    await expect.poll(async () => (await events(page, 'call-troubleshooter:step')).length).toBe(1);
+    expect(await events(page, 'call-troubleshooter:outcome')).toEqual([]);
+  });
+
+  test('an agent’s dialog opens where the host page shows it', async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(
+      host.page(
+        `<div data-call-troubleshooter data-agent data-start="one-way-audio"></div>${loader}`,
+      ),
+    );
+    const { frame } = frameOf(page);
+    await expect(frame.getByRole('complementary', { name: 'Call tools' })).toBeVisible();
+    await heading(frame).click();
+    await page.keyboard.press('?');
+    const dialog = frame.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toBeInViewport();
+  });
+});

@@ -15,6 +15,7 @@ import { expect, heading, test } from './fixtures.ts';
 test.describe.configure({ mode: 'serial' });
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 let work: string;
 let outDir: string;
 let site: ChildProcess | undefined;
@@ -78,7 +79,8 @@ test.beforeAll(async () => {
   const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`Variant build failed:\n${build.stderr}`);
 
-  site = spawn('npx', ['vite', 'preview', '--port', String(sitePort), '--strictPort'], {
+  // Vite itself, not `npx`: killing a wrapper would leave the server running.
+  site = spawn(process.execPath, [VITE, 'preview', '--port', String(sitePort), '--strictPort'], {
     cwd: ROOT,
     env,
     stdio: 'ignore',

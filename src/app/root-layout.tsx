@@ -79,7 +79,7 @@ export function RootLayout() {
     return (
       <div>
         {/* A region, not the main landmark: in the host's page, its own content is the main one. */}
-        <section id="main" aria-label={brand.name} className="w-full px-4 py-4">
+        <section id="main" aria-label="Current step" className="w-full px-4 py-4 [&_h1]:text-2xl">
           <Notice />
           <Outlet />
         </section>

@@ -125,6 +125,23 @@ const hostMessages: fc.Arbitrary<HostMessage> = fc.record(
 );
 
 describe('readFrameMessage', () => {
+  it('accepts a reveal message with a top and a height, and nothing else', () => {
+    const reveal = envelope({ type: 'reveal', widget: 'help-widget', top: 900, height: 300 });
+    expect(readFrameMessage(reveal)).toEqual({
+      type: 'reveal',
+      widget: 'help-widget',
+      top: 900,
+      height: 300,
+    });
+    expect(readFrameMessage({ ...reveal, top: -1 })).toBeNull();
+    expect(readFrameMessage({ ...reveal, height: Number.NaN })).toBeNull();
+    expect(readFrameMessage({ ...reveal, top: '900' })).toBeNull();
+    expect(readFrameMessage({ ...reveal, left: 0 })).toBeNull();
+    const { height: _height, ...noHeight } = reveal;
+    expect(readFrameMessage(noHeight)).toBeNull();
+    expect(readFrameMessage({ ...reveal, top: 5e9 })).toMatchObject({ top: 1_000_000 });
+  });
+
   it('accepts a valid resize message', () => {
     expect(readFrameMessage(resize)).toEqual({
       type: 'resize',

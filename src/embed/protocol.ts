@@ -92,6 +92,8 @@ export interface EventDetail {
 /** Frame → host. */
 export type FrameMessage =
   | { type: 'resize'; widget: string; height: number }
+  /** A dialog opened at `top` (px from the frame's top): the host scrolls it into view. */
+  | { type: 'reveal'; widget: string; top: number; height: number }
   | { type: 'event'; widget: string; event: EventDetail };
 
 /** Host → frame: the look changed (the host switched to dark mode, say). */
@@ -143,6 +145,11 @@ function isText(value: unknown, max = MAX_TEXT): value is string {
 
 function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+/** A distance in pixels: a finite number, not negative. */
+function isLength(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function isWidget(value: unknown): value is string {
@@ -211,8 +218,18 @@ export function readFrameMessage(data: unknown): FrameMessage | null {
   const common = ['protocol', 'version', 'type', 'widget'];
   if (message.type === 'resize' && exactKeys(message, [...common, 'height'])) {
     const { height } = message;
-    if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return null;
+    if (!isLength(height)) return null;
     return { type: 'resize', widget: message.widget, height: Math.min(height, MAX_HEIGHT) };
+  }
+  if (message.type === 'reveal' && exactKeys(message, [...common, 'top', 'height'])) {
+    const { top, height } = message;
+    if (!isLength(top) || !isLength(height)) return null;
+    return {
+      type: 'reveal',
+      widget: message.widget,
+      top: Math.min(top, MAX_HEIGHT),
+      height: Math.min(height, MAX_HEIGHT),
+    };
   }
   if (message.type === 'event' && exactKeys(message, [...common, 'event'])) {
     const event = readEventDetail(message.event);

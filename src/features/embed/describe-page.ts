@@ -16,7 +16,9 @@ export function describePage(
   search: string,
   heading: string,
 ): PageFacts {
-  const path = pathname.toLowerCase().replace(/\/+$/, '') || '/';
+  const address = pathname.toLowerCase().replace(/\/+$/, '') || '/';
+  // Whatever was typed into the address, in the characters an event's path may hold.
+  const path = address.replace(/[^a-z0-9/+-]/g, '-').slice(0, 400);
   if (path === '/support') {
     const from = new URLSearchParams(search).get('from');
     const found = from === null ? undefined : treeFacts(content, from);
@@ -35,15 +37,7 @@ export function describePage(
   if (path === '/codes' || path.startsWith('/codes/')) {
     return { page: 'codes', nodeId: null, title: heading, path };
   }
-  return (
-    treeFacts(content, path) ?? {
-      page: 'not-found',
-      nodeId: null,
-      title: heading,
-      // Whatever was mistyped, in the characters an event's path may hold.
-      path: path.replace(/[^a-z0-9/+-]/g, '-').slice(0, 400),
-    }
-  );
+  return treeFacts(content, address) ?? { page: 'not-found', nodeId: null, title: heading, path };
 }
 
 function treeFacts(

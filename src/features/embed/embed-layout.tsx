@@ -3,6 +3,7 @@ import { ShortcutList } from '@/components/shortcut-list';
 import { content } from '@/lib/content';
 import { addressInMode, useMode } from '@/lib/mode';
 import { useEmbedEvents } from './use-embed-events';
+import { useOutsideLinksInNewTab } from './use-outside-links';
 
 const LINK = 'text-accent underline underline-offset-4';
 
@@ -13,19 +14,25 @@ const LINK = 'text-accent underline underline-offset-4';
  */
 export function EmbedLayout() {
   useEmbedEvents();
+  useOutsideLinksInNewTab();
   const { pathname, search } = useLocation();
   const mode = useMode();
   const { provider } = content.config;
   const fullPage = addressInMode(import.meta.env.BASE_URL, mode, pathname) + search;
+  // The full site keeps its own copy of a draft: a browser keeps a frame's storage apart.
+  const onRequest = pathname === '/support';
   return (
     <>
       <Outlet />
       <footer className="mt-8 space-y-1 border-t border-line pt-3 text-sm text-ink-muted print:hidden">
         <p>
           <a href={fullPage} target="_blank" rel="noopener" className={LINK}>
-            Open this step in a new tab
+            {onRequest ? 'Open this page in a new tab' : 'Open this step in a new tab'}
           </a>{' '}
-          to keep it or send it to someone. Need a person? Email{' '}
+          {onRequest
+            ? 'for more room (what you typed here may not come with it: copy or download the request first).'
+            : 'to keep it or send it to someone.'}{' '}
+          Need a person? Email{' '}
           <a href={`mailto:${provider.supportEmail}`} className={LINK}>
             {provider.supportEmail}
           </a>

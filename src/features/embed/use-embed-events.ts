@@ -36,7 +36,16 @@ export function useEmbedEvents() {
 
   useEffect(() => {
     const current = describePage(content, pathname, search, heading());
+    const previous = facts.current;
     facts.current = current;
+    // The search boxes keep what is typed in the address (`?search=`, `?q=`): that is the same
+    // page, not a new step.
+    const same =
+      previous !== null &&
+      previous.page === current.page &&
+      previous.nodeId === current.nodeId &&
+      previous.path === current.path;
+    if (same) return;
     send('step', current, agent);
     if (current.page === 'outcome') send('outcome', current, agent);
   }, [pathname, search, agent]);
