@@ -4,7 +4,9 @@
  * Timings vary from machine to machine; sizes don't, and `npm run size` holds them to budgets.
  */
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import path from 'node:path';
+import type { Browser } from '@playwright/test';
 import { withBuiltSite } from './chromium.ts';
 import { ROOT, loadContent } from './content/load-content.ts';
 import { mapScaling, printMapScaling } from './perf/map-scaling.ts';
@@ -92,6 +94,7 @@ const loads = await withBuiltSite(ROOT, 4174, async (browser, origin) => {
     dcl: [] as number[],
     interactive: [] as number[],
     step: [] as number[],
+    embed: { sized: [] as number[], ready: [] as number[] },
   };
   for (let i = 0; i < RUNS; i += 1) {
     const page = await browser.newPage();
@@ -122,6 +125,7 @@ const loads = await withBuiltSite(ROOT, 4174, async (browser, origin) => {
     );
     await page.close();
   }
+  found.embed = await embedTimings(browser, origin);
   return found;
 });
 row('First contentful paint', ms(median(loads.fcp)), `median of ${RUNS}, localhost, no throttling`);
@@ -131,6 +135,16 @@ row(
   'One step, client-side',
   ms(median(loads.step)),
   `median of ${RUNS}: click to next heading painted`,
+);
+row(
+  'Embedded widget sized',
+  ms(median(loads.embed.sized)),
+  `median of ${RUNS}: host page start to the frame taking its content's height`,
+);
+row(
+  'Embedded widget ready',
+  ms(median(loads.embed.ready)),
+  `median of ${RUNS}: host page start to the first step event (widget interactive)`,
 );
 
 const header: [string, string, string] = ['Measure', 'Value', 'Notes'];
@@ -147,3 +161,49 @@ for (const r of rows) console.log(line(r));
 // content, then made-up trees); layout times are the median of a few runs.
 console.log('');
 printMapScaling(await mapScaling());
+
+/**
+ * The snippet on a host page of another origin (port 4181): when the frame first takes its
+ * content's height (the frame script's first report) and when the widget's first `step` event
+ * arrives (the page inside has hydrated).
+ */
+async function embedTimings(browser: Browser, origin: string) {
+  const page = `<!doctype html><html lang="en"><title>Host</title><body>
+<div id="w" data-call-troubleshooter data-start="broken-audio"></div>
+<script>
+  window.timings = {};
+  document.addEventListener('call-troubleshooter:step', () => {
+    window.timings.ready ??= performance.now();
+  });
+  new MutationObserver(() => {
+    const frame = document.querySelector('#w iframe');
+    if (frame && frame.style.height !== '420px') window.timings.sized ??= performance.now();
+  }).observe(document.getElementById('w'), { subtree: true, attributes: true });
+</script>
+<script async src="${origin}/embed.js"></script></body></html>`;
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
+  });
+  await new Promise<void>((resolve) => server.listen(4181, resolve));
+  const found = { sized: [] as number[], ready: [] as number[] };
+  try {
+    for (let i = 0; i < RUNS; i += 1) {
+      const tab = await browser.newPage();
+      await tab.goto('http://localhost:4181/');
+      await tab.waitForFunction(() => {
+        const timings = (window as unknown as { timings: { ready?: number; sized?: number } })
+          .timings;
+        return timings.ready !== undefined && timings.sized !== undefined;
+      });
+      const timings = await tab.evaluate(
+        () => (window as unknown as { timings: { ready: number; sized: number } }).timings,
+      );
+      found.sized.push(timings.sized);
+      found.ready.push(timings.ready);
+      await tab.close();
+    }
+  } finally {
+    server.close();
+  }
+  return found;
+}
