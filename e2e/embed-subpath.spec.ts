@@ -1,13 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { labelsOf, titleOf, trailPath, trailTo } from './content.ts';
 import { events, expectFitted, frameOf, heading as frameHeading, record } from './embed-helpers.ts';
 import { expect, heading, test } from './fixtures.ts';
 import { startHostServer, type HostServer } from './host-server.ts';
+import { freePort, startVariantSite, type VariantSite } from './variant-site.ts';
 
 /**
  * A help center's own deployment: the site built to live under a sub-path, with only that help
@@ -16,23 +11,11 @@ import { startHostServer, type HostServer } from './host-server.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const BASE = '/help/call-troubleshooter/';
-let work: string;
-let outDir: string;
-let site: ChildProcess | undefined;
+let site: VariantSite;
 let origin: string;
 let root: string;
 let host: HostServer;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -40,42 +23,22 @@ test.beforeAll(async () => {
   origin = `http://localhost:${String(port)}`;
   root = `${origin}${BASE}`;
   host = await startHostServer(origin);
-
-  await mkdir(path.join(ROOT, 'dist-variants'), { recursive: true });
-  work = await mkdtemp(path.join(tmpdir(), 'ct-subpath-'));
-  const contentDir = path.join(work, 'content');
-  await cp(path.join(ROOT, 'content'), contentDir, { recursive: true });
-  const configFile = path.join(contentDir, 'config.yaml');
-  const config = await readFile(configFile, 'utf8');
-  const allowed = config.slice(config.indexOf('  allowedOrigins:'));
-  await writeFile(configFile, config.replace(allowed, `  allowedOrigins:\n    - ${host.origin}\n`));
-  outDir = await mkdtemp(path.join(ROOT, 'dist-variants', 'subpath-'));
-  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, BASE_PATH: BASE };
-  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`Sub-path build failed:\n${build.stderr}`);
-
-  // Vite itself, not `npx`: killing a wrapper would leave the server running.
-  site = spawn(process.execPath, [VITE, 'preview', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    env,
-    stdio: 'ignore',
+  // Only this help center, exactly: as a production config would have it.
+  site = await startVariantSite({
+    name: 'subpath',
+    port,
+    basePath: BASE,
+    editConfig: (config) =>
+      config.replace(
+        config.slice(config.indexOf('  allowedOrigins:')),
+        `  allowedOrigins:\n    - ${host.origin}\n`,
+      ),
   });
-  for (let tries = 0; ; tries += 1) {
-    const up = await fetch(root).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (tries > 100) throw new Error('The sub-path site did not start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 });
 
 test.afterAll(async () => {
-  site?.kill();
+  await site.stop();
   await host.close();
-  await rm(work, { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
 });
 
 test('the whole site works under the sub-path: pages, links, deep links and the 404 page', async ({

@@ -1,11 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
+import { freePort, startVariantSite, type VariantSite } from './variant-site.ts';
 
 /**
  * "Send to support" only exists when content/config.yaml names a webhook, so this spec builds a
@@ -14,24 +11,12 @@ import { expect, heading, test } from './fixtures.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-let work: string;
-let outDir: string;
-let site: ChildProcess | undefined;
+let site: VariantSite;
 let siteUrl: string;
 let hook: Server;
 let hookUrl: string;
 let respond: { status: number; text: string } = { status: 201, text: 'Created' };
 const received: { method: string; type: string | undefined; body: string }[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -60,40 +45,15 @@ test.beforeAll(async () => {
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
   hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/tickets`;
 
-  await mkdir(path.join(ROOT, 'dist-variants'), { recursive: true });
-  work = await mkdtemp(path.join(tmpdir(), 'ct-webhook-'));
-  const contentDir = path.join(work, 'content');
-  await cp(path.join(ROOT, 'content'), contentDir, { recursive: true });
-  const configFile = path.join(contentDir, 'config.yaml');
-  const config = await readFile(configFile, 'utf8');
-  await writeFile(
-    configFile,
-    config.replace(
-      '  supportUrl: https://example.net/support\n',
-      `  supportUrl: https://example.net/support\n  supportWebhook: ${hookUrl}\n`,
-    ),
-  );
-  // Inside the project, so the prerender bundle resolves its packages from node_modules.
-  outDir = await mkdtemp(path.join(ROOT, 'dist-variants', 'webhook-'));
-  const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir };
-  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`Variant build failed:\n${build.stderr}`);
-
-  // Vite itself, not `npx`: killing a wrapper would leave the server running.
-  site = spawn(process.execPath, [VITE, 'preview', '--port', String(sitePort), '--strictPort'], {
-    cwd: ROOT,
-    env,
-    stdio: 'ignore',
+  site = await startVariantSite({
+    name: 'webhook',
+    port: sitePort,
+    editConfig: (config) =>
+      config.replace(
+        '  supportUrl: https://example.net/support\n',
+        `  supportUrl: https://example.net/support\n  supportWebhook: ${hookUrl}\n`,
+      ),
   });
-  for (let tries = 0; ; tries += 1) {
-    const up = await fetch(siteUrl).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (tries > 100) throw new Error('The variant site did not start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 });
 
 async function stopHook() {
@@ -103,10 +63,8 @@ async function stopHook() {
 }
 
 test.afterAll(async () => {
-  site?.kill();
+  await site.stop();
   await stopHook();
-  await rm(work, { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
 });
 
 async function fillRequest(page: Page) {
