@@ -77,11 +77,21 @@ function start(config: FrameConfig) {
   // host's column, or its scrollbar coming and going) both change the height.
   new ResizeObserver(report).observe(root);
   window.addEventListener('resize', report);
+  // A dialog (agent mode's map, the list of keys) is centred in the frame, which may be far taller
+  // than the host's window: ask the host to bring it into view.
+  let shown: Element | null = null;
+  const revealDialog = () => {
+    const dialog = document.querySelector('dialog[open]');
+    if (dialog === shown) return;
+    shown = dialog;
+    if (!dialog) return;
+    const box = dialog.getBoundingClientRect();
+    post({ type: 'reveal', widget: config.widget, top: Math.max(0, box.top), height: box.height });
+  };
   // Browsers skip rendering, and so resize observations, for frames of other sites that are out
   // of view. DOM changes are still seen: measuring then keeps a widget below the fold sized right,
   // instead of it jumping when it scrolls into view.
   let pending = false;
-  let shown: Element | null = null;
   new MutationObserver(() => {
     if (pending) return;
     pending = true;
@@ -91,17 +101,6 @@ function start(config: FrameConfig) {
       revealDialog();
     });
   }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-
-  // A dialog (agent mode's map, the list of keys) is centred in the frame, which may be far taller
-  // than the host's window: ask the host to bring it into view.
-  const revealDialog = () => {
-    const dialog = document.querySelector('dialog[open]');
-    if (dialog === shown) return;
-    shown = dialog;
-    if (!dialog) return;
-    const box = dialog.getBoundingClientRect();
-    post({ type: 'reveal', widget: config.widget, top: Math.max(0, box.top), height: box.height });
-  };
 
   window.addEventListener(FRAME_EVENT, (event) => {
     // Rebuilt field by field: only the documented fields can reach the host.

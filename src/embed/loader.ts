@@ -211,7 +211,7 @@ function main() {
   function announce(widget: Widget, detail: EventDetail) {
     if (detail.type === 'step') {
       widget.steps += 1;
-      saveResume(widget.resumeKey, resumeAddress(detail));
+      store(widget.resumeKey, resumeAddress(detail));
       // A new step starts at its heading: bring the frame's top into view if it scrolled away.
       // Only when the person is using the widget: never on load, never while they read the page.
       const moved = widget.steps > 1 && document.activeElement === widget.frame;
@@ -279,10 +279,6 @@ function readResume(key: string): Resume | null {
 function resumeAddress(detail: EventDetail): string {
   if (detail.page !== 'support') return detail.path;
   return detail.nodeId === null ? '/support' : `/support?from=${encodeURIComponent(detail.path)}`;
-}
-
-function saveResume(key: string, address: string) {
-  store(key, address);
 }
 
 function saveHeight(key: string, height: number) {

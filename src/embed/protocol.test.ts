@@ -124,6 +124,23 @@ const hostMessages: fc.Arbitrary<HostMessage> = fc.record(
   { noNullPrototype: true },
 );
 
+/** Accent values that are not `#rgb` or `#rrggbb`: both sides must refuse them. */
+const NOT_HEX_COLOURS: (string | undefined)[] = [
+  'red',
+  '#12',
+  '#1234',
+  '#12345',
+  '#1234567',
+  '#ggg',
+  'abc',
+  'url(#abc)',
+  'rgb(0, 0, 0)',
+  '#abc;background:red',
+  '',
+  '   ',
+  undefined,
+];
+
 describe('readFrameMessage', () => {
   it('accepts a reveal message with a top and a height, and nothing else', () => {
     const reveal = envelope({ type: 'reveal', widget: 'help-widget', top: 900, height: 300 });
@@ -417,17 +434,7 @@ describe('readHostMessage', () => {
   });
 
   it('takes only #rgb or #rrggbb or null as the accent', () => {
-    for (const bad of [
-      'red',
-      '#12',
-      '#1234',
-      '#12345',
-      '#1234567',
-      '#ggg',
-      'url(#abc)',
-      '',
-      undefined,
-    ]) {
+    for (const bad of NOT_HEX_COLOURS) {
       expect(readHostMessage(withField(envelope(config), 'accent', bad)), String(bad)).toBeNull();
     }
     expect(readHostMessage(without(envelope(config), 'accent'))).toBeNull();
@@ -564,22 +571,7 @@ describe('readAccent', () => {
   });
 
   it('is null for anything but #rgb or #rrggbb', () => {
-    for (const value of [
-      'red',
-      '#12',
-      '#1234',
-      '#12345',
-      '#1234567',
-      '#ggg',
-      'abc',
-      'url(#abc)',
-      'rgb(0, 0, 0)',
-      '#abc;background:red',
-      '',
-      '   ',
-      null,
-      undefined,
-    ]) {
+    for (const value of [...NOT_HEX_COLOURS, null]) {
       expect(readAccent(value), String(value)).toBeNull();
     }
   });

@@ -40,27 +40,23 @@ describe('describePage', () => {
     );
   });
 
-  it('describes a question page by its node, with the first answer as the category', () => {
-    expect(questionTrail.steps.length).toBeGreaterThan(0);
-    expect(describePage(content, questionPath, '', HEADING)).toStrictEqual({
-      page: 'question',
-      nodeId: question.id,
-      title: question.title,
-      path: questionPath,
-      category: questionTrail.steps[0]!.answerId,
-    });
-  });
-
-  it('describes an outcome page by its node, with the first answer as the category', () => {
-    expect(outcomeTrail.steps.length).toBeGreaterThan(0);
-    expect(describePage(content, outcomePath, '', HEADING)).toStrictEqual({
-      page: 'outcome',
-      nodeId: outcome.id,
-      title: outcome.title,
-      path: outcomePath,
-      category: outcomeTrail.steps[0]!.answerId,
-    });
-  });
+  it.each([
+    ['question', () => ({ node: question, trail: questionTrail, path: questionPath })],
+    ['outcome', () => ({ node: outcome, trail: outcomeTrail, path: outcomePath })],
+  ] as const)(
+    'describes a %s page by its node, with the first answer as the category',
+    (page, get) => {
+      const { node, trail, path } = get();
+      expect(trail.steps.length).toBeGreaterThan(0);
+      expect(describePage(content, path, '', HEADING)).toStrictEqual({
+        page,
+        nodeId: node.id,
+        title: node.title,
+        path,
+        category: trail.steps[0]!.answerId,
+      });
+    },
+  );
 
   it('normalises trailing slashes and upper case to the canonical path', () => {
     const canonical = describePage(content, outcomePath, '', HEADING);
