@@ -43,6 +43,13 @@ export function heading(page: Page) {
 
 /** Scans the page with axe for WCAG 2.2 A/AA and best-practice rules. */
 export async function axeViolations(page: Page) {
+  // Colours mid-transition (a button just pressed turning primary) are neither state's colours:
+  // let every running transition finish first, in the page and in any frames.
+  for (const frame of page.frames()) {
+    await frame
+      .evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)))
+      .catch(() => undefined); // a frame that navigated away or was refused has nothing to wait for
+  }
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
