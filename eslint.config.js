@@ -70,6 +70,19 @@ export default tseslint.config(
               ],
               message: 'The engine must not depend on UI code.',
             },
+            // The capture analyzer is pure too: it runs in a worker and in the CLI.
+            {
+              target: './src/analyzer',
+              from: [
+                './src/app',
+                './src/features',
+                './src/components',
+                './src/stores',
+                './src/lib',
+                './src/embed',
+              ],
+              message: 'The analyzer must not depend on UI code.',
+            },
             // One-way imports: shared → features → app.
             {
               target: ['./src/components', './src/lib', './src/stores'],
@@ -105,7 +118,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/analyzer/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -123,7 +136,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/engine/**'],
+    ignores: ['src/engine/**', 'src/analyzer/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -13,6 +13,8 @@ const MODULES = {
   'virtual:agent-scripts': (result: ValidContent) => agentScripts(result.content),
   // Laid out here, at build time, so the browser gets coordinates and no layout engine.
   'virtual:tree-map': (result: ValidContent) => layoutTreeMap(result.content),
+  // Thresholds and destinations for the capture analyzer (its page and the CLI).
+  'virtual:analyzer-settings': (result: ValidContent) => result.analyzer,
 } as const;
 type ModuleId = keyof typeof MODULES;
 type ValidContent = Extract<ValidationResult, { ok: true }>;

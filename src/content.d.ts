@@ -29,3 +29,10 @@ declare module 'virtual:tree-map' {
   const map: TreeMap;
   export default map;
 }
+
+declare module 'virtual:analyzer-settings' {
+  import type { AnalyzerSettings } from '@/analyzer/settings';
+  /** Thresholds and destinations for the capture analyzer (content/analyzer.yaml, codes.yaml). */
+  const settings: AnalyzerSettings;
+  export default settings;
+}

@@ -14,7 +14,7 @@ describe('editor schema', () => {
     const schema = JSON.parse(editorSchemaJson()) as {
       anyOf: { additionalProperties?: boolean; required?: string[] }[];
     };
-    expect(schema.anyOf).toHaveLength(5);
+    expect(schema.anyOf).toHaveLength(6);
     for (const file of schema.anyOf) {
       expect(file.additionalProperties).toBe(false);
       expect(file.required).toContain('schemaVersion');

@@ -29,7 +29,7 @@ export async function readContentFiles(
         kind: 'missing-file',
         file,
         message:
-          'This file is not a known content file. Tree nodes go in content/tree/*.yaml; the other files are config.yaml, support.yaml and procedure.yaml.',
+          'This file is not a known content file. Tree nodes go in content/tree/*.yaml; the other files are config.yaml, support.yaml, procedure.yaml, codes.yaml and analyzer.yaml.',
       });
       continue;
     }
@@ -62,6 +62,7 @@ function roleOf(relative: string): FileRole | undefined {
   if (relative === 'support.yaml') return 'support';
   if (relative === 'procedure.yaml') return 'procedure';
   if (relative === 'codes.yaml') return 'codes';
+  if (relative === 'analyzer.yaml') return 'analyzer';
   if (/^tree\/[^/]+\.ya?ml$/.test(relative)) return 'tree';
   return undefined;
 }

@@ -384,6 +384,74 @@ export const CodesFileSchema = z
   })
   .describe('SIP response codes, their meanings and Q.850 causes (content/codes.yaml).');
 
+const FindingLink = z.strictObject({
+  title: Text.describe(
+    'What the finding is called in reports, like "Audio in one direction only".',
+  ),
+  leadsTo: AnswerPathSchema.describe('Where the troubleshooter picks up for this finding.'),
+});
+
+export const AnalyzerFileSchema = z
+  .strictObject({
+    schemaVersion: SchemaVersion,
+    thresholds: z
+      .strictObject({
+        packetLossPercent: z
+          .number()
+          .gt(0)
+          .max(100)
+          .describe('A stream losing more than this share of its packets (%) is a problem.'),
+        jitterMs: z
+          .number()
+          .gt(0)
+          .describe('A stream whose mean jitter is above this (ms) is a problem.'),
+        minStreamPackets: z
+          .int()
+          .min(1)
+          .describe('Streams with fewer packets are too short to judge loss and jitter.'),
+        mediaGraceSeconds: z
+          .number()
+          .min(0)
+          .describe('Answered calls shorter than this (s) are not judged for missing audio.'),
+        shortCallSeconds: z
+          .number()
+          .gt(0)
+          .describe('An answered call shorter than this (s) counts as short.'),
+        shortCallsMin: z.int().min(1).describe('At least this many short calls…'),
+        shortCallsShare: z
+          .number()
+          .gt(0)
+          .max(1)
+          .describe('…making up at least this share (0–1) of answered calls make a finding.'),
+        retransmissionsMin: z
+          .int()
+          .min(1)
+          .describe('An INVITE retransmitted this many times without any answer is a finding.'),
+        burstCallsPerSecond: z
+          .int()
+          .min(2)
+          .describe('A second in which at least this many calls start is a peak.'),
+      })
+      .describe('The numbers that decide when something in a capture counts as a problem.'),
+    findings: z
+      .strictObject({
+        'final-response': z.strictObject({ title: Text }),
+        retransmissions: FindingLink,
+        'no-audio': FindingLink,
+        'one-way-audio': FindingLink,
+        'media-address-mismatch': FindingLink,
+        'codec-mismatch': FindingLink,
+        'packet-loss': FindingLink,
+        'high-jitter': FindingLink,
+        'short-duration-calls': FindingLink,
+        'call-rate-burst': FindingLink,
+      })
+      .describe(
+        'Each kind of finding: its title and where it leads. A failed call leads where its code does (codes.yaml).',
+      ),
+  })
+  .describe('What the capture analyzer counts as a problem (content/analyzer.yaml).');
+
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Outcome = z.infer<typeof OutcomeSchema>;
@@ -394,6 +462,7 @@ export type Config = z.infer<typeof ConfigFileSchema>;
 export type Support = z.infer<typeof SupportFileSchema>;
 export type Procedure = z.infer<typeof ProcedureFileSchema>;
 export type CodesFile = z.infer<typeof CodesFileSchema>;
+export type AnalyzerFile = z.infer<typeof AnalyzerFileSchema>;
 export type CodeEntry = z.infer<typeof CodeEntrySchema>;
 export type CodeClass = z.infer<typeof CodeClassSchema>;
 export type CodeFamily = z.infer<typeof CodeFamilySchema>;
@@ -427,4 +496,5 @@ export const ContentFileSchema = z.union([
   SupportFileSchema,
   ProcedureFileSchema,
   CodesFileSchema,
+  AnalyzerFileSchema,
 ]);

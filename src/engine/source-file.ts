@@ -1,6 +1,6 @@
 import type { ProblemKind } from './problems.ts';
 
-export type FileRole = 'config' | 'support' | 'procedure' | 'codes' | 'tree';
+export type FileRole = 'config' | 'support' | 'procedure' | 'codes' | 'analyzer' | 'tree';
 
 export type Path = readonly (string | number)[];
 

@@ -269,6 +269,38 @@ describe('validateContent', () => {
     ]);
   });
 
+  it('compiles the analyzer settings: thresholds, where findings and codes lead', () => {
+    const result = validateContent(validFiles());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.analyzer.thresholds.jitterMs).toBe(30);
+    expect(result.analyzer.findings['one-way-audio'].leadsTo).toMatchObject({
+      path: '/quiet',
+      nodeId: 'outcome-a',
+    });
+    expect(result.analyzer.findings['final-response'].leadsTo).toBeUndefined();
+    expect(result.analyzer.codes['503']).toMatchObject({
+      path: '/fails',
+      phrase: 'Service Unavailable',
+    });
+    expect(result.analyzer.classes['4']).toMatchObject({ path: '/', nodeId: 'start' });
+  });
+
+  it('reports an analyzer finding that leads nowhere, and a missing analyzer file', () => {
+    const files = validFiles();
+    const analyzer = files.find((f) => f.role === 'analyzer')!.data as {
+      findings: Record<string, { leadsTo?: string }>;
+    };
+    analyzer.findings['packet-loss']!.leadsTo = '/quiet/nowhere';
+    expect(
+      problemsOf(files)
+        .filter((p) => p.file === 'content/analyzer.yaml')
+        .map((p) => p.message),
+    ).toEqual(['leadsTo "/quiet/nowhere" does not exist in the tree.']);
+    const without = validFiles().filter((f) => f.role !== 'analyzer');
+    expect(problemsOf(without).map((p) => p.message)).toContain('The analyzer file is missing.');
+  });
+
   it('collects every problem instead of stopping at the first', () => {
     const files = validFiles();
     nodeById(files, 'outcome-b').steps = [];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AnalyzerSettings } from '../analyzer/settings.ts';
+import { compileAnalyzer } from './check-analyzer.ts';
 import { checkCodes } from './check-codes.ts';
 import { checkGraph } from './check-graph.ts';
 import { START_ID } from './graph.ts';
@@ -12,6 +14,7 @@ import {
 } from './placeholders.ts';
 import type { Problem, ProblemKind } from './problems.ts';
 import {
+  AnalyzerFileSchema,
   CONTENT_SCHEMA_VERSION,
   CodesFileSchema,
   ConfigFileSchema,
@@ -32,7 +35,14 @@ import type { FileRole, Path, Report, SourceFile } from './source-file.ts';
 import { didYouMean } from './suggest.ts';
 
 export type ValidationResult =
-  | { ok: true; content: Content; reference: CodeReference; problems: [] }
+  | {
+      ok: true;
+      content: Content;
+      reference: CodeReference;
+      /** What the capture analyzer needs (thresholds, where findings and codes lead). */
+      analyzer: AnalyzerSettings;
+      problems: [];
+    }
   | { ok: false; problems: Problem[] };
 
 /**
@@ -72,11 +82,17 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     report,
   );
   if (codes) checkCodes(codes, brokenIds.size === 0 ? nodes : new Map(), files, report);
+  const analyzerFile = parseSingle(files, 'analyzer', AnalyzerFileSchema, report);
 
   checkGraph(nodes, origins, brokenIds, support, report);
   checkPlaceholders(files, report);
 
-  if (problems.length > 0 || !config || !support || !procedure || !codes) {
+  const analyzer =
+    codes && analyzerFile && brokenIds.size === 0
+      ? compileAnalyzer(analyzerFile, codes, nodes, files, report)
+      : undefined;
+
+  if (problems.length > 0 || !config || !support || !procedure || !codes || !analyzer) {
     return { ok: false, problems };
   }
   const fill = (text: string) => fillPlaceholders(text, config);
@@ -85,6 +101,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     ok: true,
     problems: [],
     reference,
+    analyzer: mapStrings(analyzer, fill),
     content: {
       schemaVersion: CONTENT_SCHEMA_VERSION,
       config,
@@ -105,6 +122,7 @@ const EXPECTED_FILE: Record<Exclude<FileRole, 'tree'>, string> = {
   support: 'content/support.yaml',
   procedure: 'content/procedure.yaml',
   codes: 'content/codes.yaml',
+  analyzer: 'content/analyzer.yaml',
 };
 
 function parseSingle<S extends z.ZodType>(

@@ -72,6 +72,40 @@ export function validFiles(): SourceFile[] {
       },
     },
     {
+      file: 'content/analyzer.yaml',
+      role: 'analyzer',
+      data: {
+        schemaVersion: 1,
+        thresholds: {
+          packetLossPercent: 3,
+          jitterMs: 30,
+          minStreamPackets: 50,
+          mediaGraceSeconds: 2,
+          shortCallSeconds: 6,
+          shortCallsMin: 3,
+          shortCallsShare: 0.3,
+          retransmissionsMin: 2,
+          burstCallsPerSecond: 10,
+        },
+        findings: {
+          'final-response': { title: 'Call refused' },
+          ...Object.fromEntries(
+            [
+              'retransmissions',
+              'no-audio',
+              'one-way-audio',
+              'media-address-mismatch',
+              'codec-mismatch',
+              'packet-loss',
+              'high-jitter',
+              'short-duration-calls',
+              'call-rate-burst',
+            ].map((id) => [id, { title: `Finding ${id}`, leadsTo: '/quiet' }]),
+          ),
+        },
+      },
+    },
+    {
       file: 'content/tree/main.yaml',
       role: 'tree',
       data: {
