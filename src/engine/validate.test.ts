@@ -276,7 +276,7 @@ describe('validateContent', () => {
     expect(result.analyzer.thresholds.jitterMs).toBe(30);
     expect(result.analyzer.findings['one-way-audio'].leadsTo).toMatchObject({
       path: '/quiet',
-      nodeId: 'outcome-a',
+      nodeId: 'outcome-b',
     });
     expect(result.analyzer.findings['final-response'].leadsTo).toBeUndefined();
     expect(result.analyzer.codes['503']).toMatchObject({
