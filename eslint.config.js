@@ -136,7 +136,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/engine/**', 'src/analyzer/**'],
+    ignores: ['src/engine/**', 'src/analyzer/**', 'src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -147,6 +147,21 @@ export default tseslint.config(
               regex: '^zod$',
               message: 'Use zod/mini in browser code; full zod is for build time.',
             },
+            { regex: '^\\.\\./', message: 'Use the @/ alias instead of climbing out of a folder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command-line tool runs in Node, on the analyzer.
+    files: ['src/cli/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
             { regex: '^\\.\\./', message: 'Use the @/ alias instead of climbing out of a folder.' },
           ],
         },

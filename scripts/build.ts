@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { formatProblems } from '../src/engine/problems.ts';
 import { VIEWS, viewPrefix } from '../src/lib/mode-paths.ts';
+import { buildCli } from './build-cli.ts';
 import { buildEmbedScripts } from './build-embed.ts';
 import { loadContent, OUT_DIR, ROOT } from './content/load-content.ts';
 import {
@@ -37,6 +38,8 @@ if (!checked.ok) {
 
 await build({ root: ROOT, logLevel: 'warn' });
 const embed = await buildEmbedScripts(dist, checked.content);
+// The command-line analyzer; variant builds (OUT_DIR) are only about the site.
+if (!process.env.OUT_DIR) await buildCli();
 await build({
   root: ROOT,
   logLevel: 'warn',

@@ -19,7 +19,7 @@ export function prerenderPaths(): string[] {
     ...reference.classes.map((entry) => paths.code(classSegment(entry.class))),
     ...reference.codes.map((entry) => paths.code(entry.code)),
   ];
-  return [...trails, paths.procedure, paths.support(), ...codePages];
+  return [...trails, paths.procedure, paths.support(), paths.analyze, ...codePages];
 }
 
 /** The address rendered into 404.html: not a page, so it shows the not-found view. */

@@ -37,6 +37,14 @@ export function pageMeta(pathname: string, reference?: CodeReference, mode?: Mod
       found: true,
     };
   }
+  if (normalized === paths.analyze) {
+    return {
+      title: `Analyze a capture · ${brand}`,
+      description:
+        'Drop a pcap or pcapng capture, or paste SIP messages: see which calls failed and why, with evidence. The file is read in your browser and never uploaded.',
+      found: true,
+    };
+  }
   if (normalized === paths.codes() || normalized.startsWith(`${paths.codes()}/`)) {
     return codesPageMeta(normalized.slice(paths.codes().length + 1), brand, reference);
   }

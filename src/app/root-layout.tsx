@@ -132,6 +132,11 @@ export function RootLayout() {
                   Five-step check
                 </Link>
               </li>
+              <li>
+                <Link to={paths.analyze} className={NAV_LINK}>
+                  Analyze a capture
+                </Link>
+              </li>
               {mode === 'agent' ? (
                 <li>
                   <a href={otherView} className={NAV_LINK}>

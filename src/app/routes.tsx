@@ -33,6 +33,14 @@ function pages(): RouteObject[] {
         return { Component: CodeRoute };
       },
     },
+    {
+      path: 'analyze',
+      // The capture analyzer (parsers, worker, tables) loads only when its page is opened.
+      lazy: async () => {
+        const { AnalyzerRoute } = await import('@/features/analyzer/analyzer-route');
+        return { Component: AnalyzerRoute };
+      },
+    },
     { path: '*', element: <WizardRoute /> },
   ];
 }

@@ -13,6 +13,8 @@ export const paths = {
     filter === undefined || filter === '' ? '/codes' : `/codes?q=${encodeURIComponent(filter)}`,
   /** One code's page (`/codes/503`, `/codes/603+`) or a class page (`/codes/4xx`). */
   code: (segment: string | number) => `/codes/${String(segment)}`,
+  /** Reads a packet capture or SIP text in the browser. */
+  analyze: '/analyze',
   /** The start page with the paste box focused. */
   paste: '/#paste',
   /** The start page with the symptom search focused. */

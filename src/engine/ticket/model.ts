@@ -45,6 +45,18 @@ export function blankDraft(country: string, timeZone: string): TicketDraft {
   };
 }
 
+/** Whether the person typed anything worth keeping (choices alone are quick to redo). */
+export function hasTypedText(draft: TicketDraft): boolean {
+  return [
+    draft.origin,
+    draft.errorText,
+    draft.description,
+    draft.codes ?? '',
+    ...draft.destinations,
+    ...draft.timestamps,
+  ].some((text) => text.trim() !== '');
+}
+
 export const LIMITS = {
   description: 2000,
   errorText: 1000,

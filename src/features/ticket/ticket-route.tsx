@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeading } from '@/components/ui/page-heading';
 import { decodePath, trailPath } from '@/engine/path-codec';
 import { ticketContext, type TicketContext } from '@/engine/ticket/context';
-import { blankDraft, type TicketDraft } from '@/engine/ticket/model';
+import { blankDraft, hasTypedText, type TicketDraft } from '@/engine/ticket/model';
 import { content } from '@/lib/content';
 import { useHydrated } from '@/lib/use-hydrated';
 import { usePasteDraft, type PasteLanding } from '@/stores/paste-draft';
@@ -30,7 +30,7 @@ export function TicketRoute() {
   const landing = usePasteDraft((state) => state.landing);
   const context = withPastedCode(ticketContext(content, draft.trail), landing);
   const otherDraft =
-    saved && from && saved.trail.join('/') !== from.join('/') && hasTyped(saved)
+    saved && from && saved.trail.join('/') !== from.join('/') && hasTypedText(saved)
       ? ticketContext(content, saved.trail)
       : undefined;
 
@@ -81,18 +81,6 @@ function readFrom(from: string | null): string[] | undefined {
   const decoded = decodePath(content, from);
   const trail = decoded.ok ? decoded.trail : decoded.error.validPrefix;
   return trail.steps.map((step) => step.answerId);
-}
-
-/** Whether the person typed anything worth keeping (choices alone are quick to redo). */
-function hasTyped(draft: TicketDraft): boolean {
-  return [
-    draft.origin,
-    draft.errorText,
-    draft.description,
-    draft.codes ?? '',
-    ...draft.destinations,
-    ...draft.timestamps,
-  ].some((text) => text.trim() !== '');
 }
 
 /**

@@ -1,0 +1,362 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeText, FileError } from './analyze.ts';
+import type { AnalysisReport } from './report.ts';
+import { chunked, udpCapture } from './test-support/capture-writer.ts';
+import { callDatagrams, merge, testSettings, type Party } from './test-support/sip-scenario.ts';
+
+const alice: Party = { ip: '198.51.100.10', rtpPort: 40000, user: '+15551230001' };
+const bob: Party = { ip: '203.0.113.20', rtpPort: 50000, user: '+442071230002' };
+const T0 = Date.UTC(2026, 10, 24, 10, 0, 0) * 1000;
+
+async function run(
+  bytes: Uint8Array,
+  name = 'test.pcap',
+  settings = testSettings(),
+): Promise<AnalysisReport> {
+  return analyze([{ name, size: bytes.length, chunks: chunked(bytes, 1000) }], { settings });
+}
+
+const ids = (report: AnalysisReport) => report.findings.map((finding) => finding.id);
+
+describe('analyze: calls', () => {
+  it('reads an answered call with audio both ways: no findings, both streams, the call row', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({ callId: 'ok-1', caller: alice, callee: bob, startUs: T0, talkSec: 4 }),
+      ),
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.calls).toHaveLength(1);
+    expect(report.calls[0]).toMatchObject({
+      callId: 'ok-1',
+      from: '+15551230001@198.51.100.10',
+      to: '+442071230002@203.0.113.20',
+      start: '2026-11-24T10:00:00.000Z',
+      answered: true,
+      finalStatus: 200,
+      reason: null,
+      endedBy: 'caller',
+    });
+    expect(report.calls[0]?.talkMs).toBe(4105);
+    expect(report.rtpStreams.map((s) => [s.src, s.dst, s.packets, s.lost, s.codec])).toEqual([
+      ['198.51.100.10:40000', '203.0.113.20:50000', 200, 0, 'PCMU'],
+      ['203.0.113.20:50000', '198.51.100.10:40000', 200, 0, 'PCMU'],
+    ]);
+    expect(report.rtpStreams.every((s) => s.callId === 'ok-1' && s.meanJitterMs < 0.01)).toBe(true);
+  });
+
+  it('reports a refused call with its code, phrase and Q.850 Reason, leading where the code does', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'busy-1',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          final: {
+            status: 503,
+            phrase: 'Service Unavailable',
+            reason: 'Q.850;cause=34;text="No circuit/channel available"',
+          },
+        }),
+      ),
+    );
+    expect(report.calls[0]).toMatchObject({
+      finalStatus: 503,
+      finalPhrase: 'Service Unavailable',
+      answered: false,
+      reason: { protocol: 'Q.850', cause: 34, text: 'No circuit/channel available' },
+    });
+    const [finding] = report.findings;
+    expect(finding).toMatchObject({
+      id: 'final-response',
+      outcome: 'sip-503-lcr',
+      path: '/never-connects/sip-code/503',
+      codes: [503],
+      callIds: ['busy-1'],
+    });
+    expect(finding?.summary).toBe(
+      '1 call was refused with 503 Service Unavailable, Reason Q.850 cause 34, "No circuit/channel available".',
+    );
+    expect(finding?.evidence[0]).toMatchObject({ file: 0, frame: 4 });
+  });
+
+  it('sends a code without its own entry to its class', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'c',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          final: { status: 482, phrase: 'Loop Detected' },
+        }),
+      ),
+    );
+    expect(report.findings[0]).toMatchObject({ id: 'final-response', outcome: 'sip-4xx-other' });
+  });
+
+  it('finds an INVITE retransmitted with no reply at all', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({ callId: 'lost', caller: alice, callee: bob, startUs: T0, noReply: 4 }),
+      ),
+    );
+    expect(report.calls[0]).toMatchObject({
+      answered: false,
+      finalStatus: null,
+      inviteRetransmissions: 4,
+    });
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({
+      id: 'retransmissions',
+      outcome: 'node-retransmissions',
+      callIds: ['lost'],
+    });
+    expect(report.findings[0]?.evidence[0]?.detail).toContain(
+      'sent 5 times over 7.5 s (frames 1, 2, 3, 4, 5)',
+    );
+  });
+});
+
+describe('analyze: audio', () => {
+  it('finds one-way audio and says which side is silent', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({ callId: 'ow', caller: alice, callee: bob, startUs: T0, rtp: 'caller' }),
+      ),
+    );
+    expect(ids(report)).toEqual(['one-way-audio']);
+    expect(report.findings[0]?.evidence[0]?.detail).toContain(
+      'none from the callee to 198.51.100.10:40000',
+    );
+  });
+
+  it('finds no audio at all, and warns when the capture has no media anywhere', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({ callId: 'na', caller: alice, callee: bob, startUs: T0, rtp: 'none' }),
+      ),
+    );
+    expect(ids(report)).toEqual(['no-audio']);
+    expect(report.findings[0]?.summary).toContain('capture again with the media ports included');
+  });
+
+  it('does not judge audio on a call shorter than the grace period', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'quick',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          rtp: 'none',
+          talkSec: 1,
+        }),
+      ),
+    );
+    expect(ids(report)).not.toContain('no-audio');
+  });
+
+  it('finds a private SDP address behind NAT and media arriving from elsewhere', async () => {
+    const natted: Party = { ...bob, sdpIp: '192.168.1.20' };
+    const datagrams = callDatagrams({ callId: 'nat', caller: alice, callee: natted, startUs: T0 });
+    const report = await run(udpCapture(datagrams));
+    expect(ids(report)).toContain('media-address-mismatch');
+    const details = report.findings
+      .find((f) => f.id === 'media-address-mismatch')
+      ?.evidence.map((e) => e.detail);
+    expect(details).toContain(
+      "The callee's SDP announces 192.168.1.20:50000, a private address, but its SIP came from 203.0.113.20: NAT without media fix-up",
+    );
+    expect(details?.some((d) => d.includes('came from 203.0.113.20:50000'))).toBe(true);
+  });
+
+  it('finds an answer without a codec from the offer, and a 488', async () => {
+    const noCommon = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'cm',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          offerCodecs: [0, 8],
+          answerCodecs: [18],
+          rtpPayloadType: 18,
+        }),
+      ),
+    );
+    expect(ids(noCommon)).toContain('codec-mismatch');
+    expect(noCommon.findings.find((f) => f.id === 'codec-mismatch')?.evidence[0]?.detail).toContain(
+      'lists PCMU, PCMA; the answer lists G729: nothing in common',
+    );
+    const refused = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'r',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          final: { status: 488, phrase: 'Not Acceptable Here' },
+        }),
+      ),
+    );
+    expect(ids(refused)).toEqual(['codec-mismatch']);
+    expect(refused.findings[0]?.codes).toEqual([488]);
+  });
+
+  it('finds packet loss and jitter above the content thresholds', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'bad',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          talkSec: 10,
+          dropEvery: 10,
+          jitterMs: 70,
+        }),
+      ),
+    );
+    expect(ids(report)).toEqual(['packet-loss', 'high-jitter']);
+    const lossy = report.rtpStreams.find((s) => s.src.startsWith('203.0.113.20'));
+    expect(lossy?.lost).toBe(50);
+    expect(lossy?.lostPercent).toBe(10);
+    // The same capture with a looser threshold is fine: the numbers come from the settings.
+    const loose = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'bad',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          talkSec: 10,
+          dropEvery: 10,
+          jitterMs: 70,
+        }),
+      ),
+      'x.pcap',
+      testSettings({ packetLossPercent: 15, jitterMs: 100 }),
+    );
+    expect(loose.findings).toEqual([]);
+  });
+});
+
+describe('analyze: patterns over many calls', () => {
+  it('finds many very short calls', async () => {
+    const calls = Array.from({ length: 5 }, (_, i) =>
+      callDatagrams({
+        callId: `s${i}`,
+        caller: alice,
+        callee: bob,
+        startUs: T0 + i * 10e6,
+        talkSec: 1,
+        rtp: 'none',
+      }),
+    );
+    const report = await run(udpCapture(merge(...calls)));
+    expect(ids(report)).toEqual(['short-duration-calls']);
+    expect(report.findings[0]?.summary).toMatch(
+      /^5 of 5 answered calls \(100 %\) ended within 6 seconds/,
+    );
+  });
+
+  it('finds a burst whose calls fail at the peak', async () => {
+    const peak = Array.from({ length: 12 }, (_, i) =>
+      callDatagrams({
+        callId: `p${i}`,
+        caller: { ...alice, sipPort: 6000 + i },
+        callee: bob,
+        startUs: T0 + i * 50_000,
+        ...(i % 2 === 0
+          ? { final: { status: 503, phrase: 'Service Unavailable' } }
+          : { talkSec: 1, rtp: 'none' as const }),
+      }),
+    );
+    const calm = Array.from({ length: 4 }, (_, i) =>
+      callDatagrams({
+        callId: `c${i}`,
+        caller: alice,
+        callee: bob,
+        startUs: T0 + 30e6 + i * 5e6,
+        talkSec: 30,
+        rtp: 'none',
+      }),
+    );
+    const report = await run(
+      udpCapture(merge(...peak, ...calm)),
+      'burst.pcap',
+      testSettings({ shortCallsMin: 100 }),
+    );
+    const burst = report.findings.find((f) => f.id === 'call-rate-burst');
+    expect(burst?.summary).toContain('bursts of up to 12 a second');
+    expect(burst?.summary).toContain(
+      '6 of the 12 calls started in the busiest seconds failed. At other times 0 of 4 calls failed.',
+    );
+    expect(burst?.codes).toEqual([503]);
+    expect(report.load.peakCallsPerSecond).toBe(12);
+  });
+});
+
+describe('analyze: input', () => {
+  it('reads pasted SIP text through the same call logic', async () => {
+    const text = callDatagrams({
+      callId: 'txt',
+      caller: alice,
+      callee: bob,
+      startUs: T0,
+      final: { status: 486, phrase: 'Busy Here', reason: 'Q.850;cause=17' },
+    })
+      .map((d) => (typeof d.payload === 'string' ? d.payload : ''))
+      .join('\n\n');
+    const report = await analyzeText(text, { settings: testSettings() });
+    expect(report.files[0]).toMatchObject({ format: 'text', name: 'pasted text' });
+    expect(report.calls[0]).toMatchObject({
+      finalStatus: 486,
+      reason: { protocol: 'Q.850', cause: 17 },
+    });
+    expect(report.findings[0]).toMatchObject({ id: 'final-response', outcome: 'far-end-busy' });
+  });
+
+  it('names the file, the problem and the byte offset of unreadable input', async () => {
+    const garbage = new Uint8Array([0, 1, 2, 3, 200, 201, 202]);
+    await expect(run(garbage, 'photo.jpg')).rejects.toThrow(FileError);
+    await expect(run(garbage, 'photo.jpg')).rejects.toThrow(
+      /^photo\.jpg: This isn't a capture or a SIP text log: it starts with bytes 00 01 02 03\..*\(at byte 0\)$/,
+    );
+    await expect(run(new Uint8Array(0), 'empty.pcap')).rejects.toThrow(
+      'empty.pcap: The file is empty. (at byte 0)',
+    );
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const input = { name: 'huge.pcap', size: 3 * 1024 ** 3, chunks: [] };
+    await expect(analyze([input], { settings: testSettings() })).rejects.toThrow(
+      /huge\.pcap: This file is 3\.0 GB; the analyzer reads files up to 2 GB/,
+    );
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const bytes = udpCapture(
+      callDatagrams({ callId: 'x', caller: alice, callee: bob, startUs: T0 }),
+    );
+    await expect(
+      analyze([{ name: 'a.pcap', chunks: chunked(bytes, 100) }], {
+        settings: testSettings(),
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('keeps what was read before a capture was cut short, with a warning', async () => {
+    const bytes = udpCapture(
+      callDatagrams({ callId: 'cut', caller: alice, callee: bob, startUs: T0, talkSec: 3 }),
+    );
+    const report = await run(bytes.subarray(0, bytes.length - 100), 'cut.pcap');
+    expect(report.calls).toHaveLength(1);
+    expect(report.files[0]?.warnings.map((w) => w.code)).toContain('truncated');
+  });
+});

@@ -1,0 +1,519 @@
+import { endpoint, isoTime, isPrivateAddress } from './addresses.ts';
+import type { FileResult, StreamRecord } from './analyze-file.ts';
+import { failed, STATIC_NAMES, type Load } from './build-report.ts';
+import type { CallReport, Evidence, Finding, StreamReport } from './report.ts';
+import type { AnalyzerSettings, Destination, FindingId } from './settings.ts';
+import type { CallRecord, SdpSeen } from './sip/calls.ts';
+import type { SdpMedia } from './types.ts';
+
+/** A call with everything findings need: its record, its report row and its streams. */
+export interface CallView {
+  call: CallRecord;
+  file: number;
+  /** The file's last packet time: the end of a call whose end wasn't captured. */
+  fileEndUs: number;
+  report: CallReport;
+  streams: { stream: StreamRecord; report: StreamReport }[];
+}
+
+const MAX_EVIDENCE = 50;
+
+/** Collects one kind of finding across calls, then writes it. */
+class Collector {
+  readonly evidence: Evidence[] = [];
+  readonly callIds = new Set<string>();
+  readonly codes = new Set<number>();
+  more = 0;
+  count = 0;
+
+  add(view: CallView | undefined, lines: Evidence[]): void {
+    if (view) this.callIds.add(view.call.callId);
+    this.count++;
+    for (const line of lines) {
+      if (this.evidence.length < MAX_EVIDENCE) this.evidence.push(line);
+      else this.more++;
+    }
+  }
+}
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+
+const seconds = (us: number) => `${(us / 1e6).toFixed(1)} s`;
+
+/** Every finding, in the order of FINDING_IDS. */
+export function findingsFor(
+  views: readonly CallView[],
+  results: readonly FileResult[],
+  rows: ReadonlyMap<StreamRecord, StreamReport>,
+  load: Load,
+  settings: AnalyzerSettings,
+): Finding[] {
+  const findings: Finding[] = [];
+  const { thresholds } = settings;
+  const make = (
+    id: FindingId,
+    collector: Collector,
+    summary: string,
+    leadsTo: Destination | undefined = settings.findings[id].leadsTo,
+  ) => {
+    if (!leadsTo) return;
+    findings.push({
+      id,
+      outcome: leadsTo.nodeId,
+      path: leadsTo.path,
+      outcomeTitle: leadsTo.title,
+      title: settings.findings[id].title,
+      summary,
+      evidence: collector.evidence,
+      moreEvidence: collector.more,
+      callIds: [...collector.callIds],
+      codes: [...collector.codes],
+    });
+  };
+
+  // final-response: one finding per code and Reason, listing every call that ended so.
+  const refusals = new Map<
+    string,
+    { collector: Collector; code: number; phrase: string; reason: string }
+  >();
+  for (const view of views) {
+    const { call } = view;
+    const status = call.finalStatus;
+    if (status === undefined || status < 300 || call.answeredUs !== undefined) continue;
+    if (status === 488 || status === 606) continue; // codec-mismatch says more
+    const reason = reasonText(call);
+    const key = `${status}|${reason}`;
+    let entry = refusals.get(key);
+    if (!entry) {
+      entry = { collector: new Collector(), code: status, phrase: call.finalPhrase ?? '', reason };
+      refusals.set(key, entry);
+    }
+    entry.collector.codes.add(status);
+    entry.collector.add(view, [
+      {
+        file: view.file,
+        frame: call.finalFrame ?? call.firstFrame,
+        time: isoTime(call.endUs ?? call.startUs),
+        detail:
+          `${status} ${call.finalPhrase ?? ''}${reason ? ` (${reason})` : ''} to the call from ${call.from} to ${call.to}`.replace(
+            /\s+/g,
+            ' ',
+          ),
+      },
+    ]);
+  }
+  for (const entry of [...refusals.values()].sort(
+    (a, b) => b.collector.count - a.collector.count,
+  )) {
+    const leadsTo =
+      settings.codes[String(entry.code)] ?? settings.classes[String(entry.code).charAt(0)];
+    const what = `${entry.code} ${entry.phrase}`.trim();
+    make(
+      'final-response',
+      entry.collector,
+      `${plural(entry.collector.count, 'call was', 'calls were')} refused with ${what}${entry.reason ? `, ${entry.reason}` : ''}.`,
+      leadsTo,
+    );
+  }
+
+  // retransmissions: INVITEs sent again and again with nothing coming back.
+  const silent = new Collector();
+  for (const view of views) {
+    const { call } = view;
+    if (!call.unansweredInvite || call.inviteRetransmissions < thresholds.retransmissionsMin)
+      continue;
+    const invites = call.messages.filter(
+      (m) => m.method === 'INVITE' && m.cseq.method === 'INVITE',
+    );
+    const first = invites[0];
+    const last = invites.at(-1);
+    silent.add(view, [
+      {
+        file: view.file,
+        frame: call.firstFrame,
+        time: isoTime(call.startUs),
+        detail: `INVITE to ${endpoint(call.callee.address, call.callee.port)} sent ${call.inviteRetransmissions + 1} times over ${first && last ? seconds(last.timeUs - first.timeUs) : 'the capture'} (frames ${invites
+          .map((m) => m.frame)
+          .slice(0, 12)
+          .join(', ')}${invites.length > 12 ? ', …' : ''}) with no reply at all`,
+      },
+    ]);
+  }
+  if (silent.count > 0) {
+    make(
+      'retransmissions',
+      silent,
+      `${plural(silent.count, 'INVITE')} got no reply at all, not even 100 Trying: the far end never received them, or its replies can't get back (a firewall, NAT, wrong address or port, or UDP blocked).`,
+    );
+  }
+
+  // Audio: each answered call's streams by direction, against what the SDP announced.
+  const noAudio = new Collector();
+  const oneWay = new Collector();
+  const mismatch = new Collector();
+  const codec = new Collector();
+  const sawMediaAnywhere = results.some((result) => result.sawMedia);
+  for (const view of views) {
+    const media = mediaOf(view);
+    checkCodecs(view, codec);
+    if (view.call.answeredUs === undefined) continue;
+    checkAddresses(view, media, mismatch);
+    const talkUs = (view.call.endUs ?? view.fileEndUs) - view.call.answeredUs;
+    if (talkUs < thresholds.mediaGraceSeconds * 1e6) continue;
+    if (!media.caller || !media.callee) continue;
+    if (media.caller.media.direction !== 'sendrecv' || media.callee.media.direction !== 'sendrecv')
+      continue;
+    const fromCaller = media.fromCaller.reduce((sum, s) => sum + s.report.packets, 0);
+    const fromCallee = media.fromCallee.reduce((sum, s) => sum + s.report.packets, 0);
+    const at = {
+      file: view.file,
+      frame: view.call.firstFrame,
+      time: isoTime(view.call.answeredUs),
+    };
+    if (fromCaller === 0 && fromCallee === 0) {
+      noAudio.add(view, [
+        {
+          ...at,
+          detail: `Call from ${view.call.from} to ${view.call.to}, answered for ${seconds(talkUs)}: no RTP to ${endpoint(media.caller.address, media.caller.media.port)} (caller) or to ${endpoint(media.callee.address, media.callee.media.port)} (callee)`,
+        },
+      ]);
+    } else if (fromCaller === 0 || fromCallee === 0) {
+      const silentSide = fromCaller === 0 ? 'caller' : 'callee';
+      const heard = fromCaller === 0 ? media.fromCallee : media.fromCaller;
+      const missing = fromCaller === 0 ? media.callee : media.caller;
+      oneWay.add(view, [
+        {
+          ...at,
+          detail: `Call from ${view.call.from} to ${view.call.to}, answered for ${seconds(talkUs)}: ${plural(fromCaller + fromCallee, 'RTP packet')} from the ${silentSide === 'caller' ? 'callee' : 'caller'} (${heard.map((s) => `${s.report.src} → ${s.report.dst}`).join(', ')}), none from the ${silentSide} to ${endpoint(missing.address, missing.media.port)}`,
+        },
+      ]);
+    }
+  }
+  if (noAudio.count > 0) {
+    make(
+      'no-audio',
+      noAudio,
+      `${plural(noAudio.count, 'answered call')} had no audio packets (RTP) in either direction.${
+        sawMediaAnywhere
+          ? ''
+          : ' The capture has no RTP at all: if it was filtered to signalling only (for example port 5060), capture again with the media ports included before trusting this.'
+      }`,
+    );
+  }
+  if (oneWay.count > 0) {
+    make(
+      'one-way-audio',
+      oneWay,
+      `${plural(oneWay.count, 'answered call')} had audio packets (RTP) in one direction only: the other side's audio never reached the point where this capture was taken.`,
+    );
+  }
+  if (mismatch.count > 0) {
+    make(
+      'media-address-mismatch',
+      mismatch,
+      `In ${plural(mismatch.callIds.size, 'call')}, audio went to or came from an address or port other than the one the SDP announced, or the SDP announced a private address from behind NAT. Audio sent to such an address is lost: the classic cause of one-way or no audio.`,
+    );
+  }
+  if (codec.count > 0) {
+    make(
+      'codec-mismatch',
+      codec,
+      `${plural(codec.callIds.size, 'call')} had no codec both sides accept: the answer offered no payload type from the offer, audio arrived in a codec that wasn't agreed, or the call was refused with 488 or 606.`,
+    );
+  }
+
+  // Quality: loss and jitter per stream.
+  const loss = new Collector();
+  const jitter = new Collector();
+  results.forEach((result, file) => {
+    for (const stream of result.streams) {
+      const report = rows.get(stream);
+      if (!report || report.packets < thresholds.minStreamPackets) continue;
+      const at = { file, frame: report.firstFrame, time: report.start };
+      const callView = views.find((v) => v.call.callId === report.callId && v.file === file);
+      if (report.lostPercent > thresholds.packetLossPercent) {
+        loss.add(callView, [
+          {
+            ...at,
+            detail: `${report.src} → ${report.dst} (SSRC ${report.ssrc}): ${plural(report.lost, 'packet')} of ${(report.packets + report.lost).toLocaleString('en-US')} lost (${report.lostPercent.toFixed(1)} %), longest gap ${report.maxDeltaMs.toFixed(1)} ms`,
+          },
+        ]);
+      }
+      if (report.meanJitterMs > thresholds.jitterMs) {
+        jitter.add(callView, [
+          {
+            ...at,
+            detail: `${report.src} → ${report.dst} (SSRC ${report.ssrc}): mean jitter ${report.meanJitterMs.toFixed(1)} ms, max ${report.maxJitterMs.toFixed(1)} ms`,
+          },
+        ]);
+      }
+    }
+  });
+  if (loss.count > 0) {
+    make(
+      'packet-loss',
+      loss,
+      `${plural(loss.count, 'audio stream')} lost more than ${thresholds.packetLossPercent} % of ${loss.count === 1 ? 'its' : 'their'} packets on the way to where this capture was taken: expect words missing and robotic sound.`,
+    );
+  }
+  if (jitter.count > 0) {
+    make(
+      'high-jitter',
+      jitter,
+      `${plural(jitter.count, 'audio stream')} had mean jitter above ${thresholds.jitterMs} ms: packets arrive so unevenly that a phone's jitter buffer drops some, and the sound breaks up.`,
+    );
+  }
+
+  // Short calls: many answered calls hung up within a few seconds.
+  const answered = views.filter(
+    (view) => view.call.answeredUs !== undefined && view.call.endUs !== undefined,
+  );
+  const short = answered.filter(
+    (view) =>
+      (view.call.endUs ?? 0) - (view.call.answeredUs ?? 0) < thresholds.shortCallSeconds * 1e6,
+  );
+  if (
+    short.length >= thresholds.shortCallsMin &&
+    short.length >= thresholds.shortCallsShare * answered.length
+  ) {
+    const collector = new Collector();
+    for (const view of short) {
+      collector.add(view, [
+        {
+          file: view.file,
+          frame: view.call.byeFrame ?? view.call.firstFrame,
+          time: isoTime(view.call.endUs ?? view.call.startUs),
+          detail: `Call from ${view.call.from} to ${view.call.to} answered, then hung up by the ${view.call.endedBy ?? 'unknown side'} after ${seconds((view.call.endUs ?? 0) - (view.call.answeredUs ?? 0))}`,
+        },
+      ]);
+    }
+    const share = Math.round((short.length / answered.length) * 100);
+    make(
+      'short-duration-calls',
+      collector,
+      `${short.length} of ${plural(answered.length, 'answered call')} (${share} %) ended within ${thresholds.shortCallSeconds} seconds. Carriers' fraud checks treat many very short calls as robocalling.`,
+    );
+  }
+
+  burstFinding(views, load, settings, make);
+  return findings;
+}
+
+function burstFinding(
+  views: readonly CallView[],
+  load: Load,
+  settings: AnalyzerSettings,
+  make: (id: FindingId, collector: Collector, summary: string) => void,
+): void {
+  const { burstCallsPerSecond } = settings.thresholds;
+  const peaks = [...load.seconds.entries()].filter(
+    ([, list]) => list.length >= burstCallsPerSecond,
+  );
+  if (peaks.length === 0) return;
+  const atPeak = new Set(peaks.flatMap(([, list]) => list));
+  const peakFailed = [...atPeak].filter(failed);
+  const rest = views.filter((view) => !atPeak.has(view));
+  const restFailed = rest.filter(failed);
+  if (peakFailed.length === 0) return;
+  const peakRate = peakFailed.length / atPeak.size;
+  const restRate = rest.length === 0 ? 0 : restFailed.length / rest.length;
+  if (rest.length > 0 && peakRate < 2 * restRate) return;
+  const collector = new Collector();
+  for (const [second, list] of peaks.sort((a, b) => a[0] - b[0])) {
+    const failures = list.filter(failed);
+    const codes = new Map<number, number>();
+    for (const view of failures) {
+      const code = view.call.finalStatus;
+      if (code !== undefined) {
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+        collector.codes.add(code);
+      }
+    }
+    const first = list[0];
+    collector.add(undefined, [
+      {
+        file: first?.file ?? 0,
+        ...(first ? { frame: first.call.firstFrame } : {}),
+        time: isoTime(second * 1e6),
+        detail: `${list.length} calls started in this second; ${failures.length} failed${codes.size > 0 ? ` (${[...codes].map(([code, n]) => `${n} × ${code}`).join(', ')})` : ''}`,
+      },
+    ]);
+    for (const view of failures) collector.callIds.add(view.call.callId);
+  }
+  const restText =
+    rest.length === 0
+      ? 'Every call started at a peak.'
+      : `At other times ${restFailed.length} of ${plural(rest.length, 'call')} failed.`;
+  make(
+    'call-rate-burst',
+    collector,
+    `Calls came in bursts of up to ${load.report.peakCallsPerSecond} a second (up to ${load.report.peakConcurrent} at once), and ${peakFailed.length} of the ${atPeak.size} calls started in the busiest seconds failed. ${restText} That points at a calls-per-second or concurrent-call limit.`,
+  );
+}
+
+/** A side's announced media: the SDP's audio line, its address, and the signalling source. */
+interface Side {
+  address: string;
+  media: SdpMedia;
+  seen: SdpSeen;
+}
+
+interface CallMedia {
+  caller: Side | undefined;
+  callee: Side | undefined;
+  fromCaller: CallView['streams'];
+  fromCallee: CallView['streams'];
+}
+
+function audioSide(seen: SdpSeen | undefined): Side | undefined {
+  if (!seen) return undefined;
+  const media = seen.sdp.media.find((m) => m.type === 'audio' && m.port !== 0);
+  const address = media?.connection ?? seen.sdp.connection;
+  return media && address !== undefined ? { address, media, seen } : undefined;
+}
+
+/** Which SDP each side sent, and which streams came from which side. */
+function mediaOf(view: CallView): CallMedia {
+  const { call } = view;
+  const offer = audioSide(call.offer);
+  const answer = audioSide(call.answer);
+  // The offer usually rides on the INVITE (caller); a late offer comes in the 200 (callee).
+  const offerFromCaller = call.offer ? call.offer.in === 'request' : true;
+  const caller = offerFromCaller ? offer : answer;
+  const callee = offerFromCaller ? answer : offer;
+  const fromCaller: CallView['streams'] = [];
+  const fromCallee: CallView['streams'] = [];
+  const matches = (side: Side | undefined, address: string, port: number) =>
+    side !== undefined && side.address === address && side.media.port === port;
+  for (const entry of view.streams) {
+    const { stream } = entry;
+    if (matches(callee, stream.dst, stream.dstPort)) fromCaller.push(entry);
+    else if (matches(caller, stream.dst, stream.dstPort)) fromCallee.push(entry);
+    else if (matches(caller, stream.src, stream.srcPort)) fromCaller.push(entry);
+    else if (matches(callee, stream.src, stream.srcPort)) fromCallee.push(entry);
+  }
+  return { caller, callee, fromCaller, fromCallee };
+}
+
+/** SDP announcing a private address from another address; streams off the announced address. */
+function checkAddresses(view: CallView, media: CallMedia, collector: Collector): void {
+  const lines: Evidence[] = [];
+  for (const [name, side] of [
+    ['caller', media.caller],
+    ['callee', media.callee],
+  ] as const) {
+    if (!side) continue;
+    if (isPrivateAddress(side.address) && side.address !== side.seen.src) {
+      lines.push({
+        file: view.file,
+        frame: side.seen.frame,
+        time: isoTime(side.seen.timeUs),
+        detail: `The ${name}'s SDP announces ${endpoint(side.address, side.media.port)}, a private address, but its SIP came from ${side.seen.src}: NAT without media fix-up`,
+      });
+    }
+  }
+  const check = (
+    streams: CallView['streams'],
+    from: Side | undefined,
+    to: Side | undefined,
+    name: string,
+  ) => {
+    for (const { stream, report } of streams) {
+      const problems: string[] = [];
+      if (to && (stream.dst !== to.address || stream.dstPort !== to.media.port)) {
+        problems.push(
+          `sent to ${report.dst}, but the SDP announced ${endpoint(to.address, to.media.port)}`,
+        );
+      }
+      if (from && stream.src !== from.address) {
+        problems.push(
+          `came from ${report.src}, but the ${name}'s SDP announced ${endpoint(from.address, from.media.port)}`,
+        );
+      }
+      if (problems.length > 0) {
+        lines.push({
+          file: view.file,
+          frame: report.firstFrame,
+          time: report.start,
+          detail: `Audio from the ${name} (SSRC ${report.ssrc}) ${problems.join('; and ')}`,
+        });
+      }
+    }
+  };
+  check(media.fromCaller, media.caller, media.callee, 'caller');
+  check(media.fromCallee, media.callee, media.caller, 'callee');
+  if (lines.length > 0) collector.add(view, lines);
+}
+
+/** A codec name for a payload type of an SDP media line. */
+function codecName(media: SdpMedia, pt: number): string {
+  return (media.rtpmap[pt]?.name ?? STATIC_NAMES[pt] ?? String(pt)).toUpperCase();
+}
+
+const isSignalling = (name: string) => ['TELEPHONE-EVENT', 'CN', 'COMFORT-NOISE'].includes(name);
+
+/** The offer and answer share no codec, RTP uses a codec not agreed, or a 488/606 refusal. */
+function checkCodecs(view: CallView, collector: Collector): void {
+  const { call } = view;
+  const at = (frame: number, timeUs: number) => ({ file: view.file, frame, time: isoTime(timeUs) });
+  if (call.answeredUs === undefined && (call.finalStatus === 488 || call.finalStatus === 606)) {
+    const offered = call.offer ? audioSide(call.offer) : undefined;
+    const codecs = offered
+      ? offered.media.payloadTypes.map((pt) => codecName(offered.media, pt))
+      : [];
+    collector.codes.add(call.finalStatus);
+    collector.add(view, [
+      {
+        ...at(call.finalFrame ?? call.firstFrame, call.endUs ?? call.startUs),
+        detail:
+          `${call.finalStatus} ${call.finalPhrase ?? ''} to the call from ${call.from} to ${call.to}${codecs.length > 0 ? `, which offered ${codecs.join(', ')}` : ''}`.replace(
+            /\s+/g,
+            ' ',
+          ),
+      },
+    ]);
+    return;
+  }
+  const offer = audioSide(call.offer);
+  const answer = audioSide(call.answer);
+  if (!offer || !answer) return;
+  const offered = new Set(offer.media.payloadTypes.map((pt) => codecName(offer.media, pt)));
+  const answered = answer.media.payloadTypes.map((pt) => codecName(answer.media, pt));
+  const common = answered.filter((name) => offered.has(name) && !isSignalling(name));
+  if (common.length === 0) {
+    collector.add(view, [
+      {
+        ...at(answer.seen.frame, answer.seen.timeUs),
+        detail: `The offer (frame ${offer.seen.frame}) lists ${[...offered].join(', ')}; the answer lists ${answered.join(', ')}: nothing in common`,
+      },
+    ]);
+    return;
+  }
+  const agreed = new Set(common);
+  for (const { stream, report } of view.streams) {
+    const side = stream.announcement
+      ? report.dst === endpoint(answer.address, answer.media.port)
+        ? answer
+        : offer
+      : offer;
+    const name = codecName(side.media, report.payloadType);
+    if (!agreed.has(name) && !isSignalling(name)) {
+      collector.add(view, [
+        {
+          file: view.file,
+          frame: report.firstFrame,
+          time: report.start,
+          detail: `Audio ${report.src} → ${report.dst} arrives as payload type ${report.payloadType} (${name}), but the SDP agreed on ${common.join(', ')}`,
+        },
+      ]);
+    }
+  }
+}
+
+/** 'Q.850 cause 34, No circuit/channel available' for the call's first Reason. */
+function reasonText(call: CallRecord): string {
+  const reason = call.reasons[0];
+  if (!reason) return '';
+  return `Reason ${reason.protocol} cause ${reason.cause}${reason.text ? `, "${reason.text}"` : ''}`;
+}
