@@ -3,7 +3,7 @@
  * no Node APIs, so the same code runs in the browser's worker and in the CLI.
  *
  * Times are microseconds since the Unix epoch as a number (exact for whole microseconds; a
- * nanosecond capture keeps its fraction to about a quarter of a nanosecond's worth of error).
+ * nanosecond capture keeps its fraction to about a quarter of a microsecond).
  */
 
 /** Something the analyzer could read around: the result is partial, and this says why. */
