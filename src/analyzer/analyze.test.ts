@@ -70,6 +70,7 @@ describe('analyze: calls', () => {
     const [finding] = report.findings;
     expect(finding).toMatchObject({
       id: 'final-response',
+      title: 'Call refused: 503 Service Unavailable',
       outcome: 'sip-503-lcr',
       path: '/never-connects/sip-code/503',
       codes: [503],

@@ -56,6 +56,7 @@ export function findingsFor(
     collector: Collector,
     summary: string,
     leadsTo: Destination | undefined = settings.findings[id].leadsTo,
+    title = settings.findings[id].title,
   ) => {
     if (!leadsTo) return;
     findings.push({
@@ -63,7 +64,7 @@ export function findingsFor(
       outcome: leadsTo.nodeId,
       path: leadsTo.path,
       outcomeTitle: leadsTo.title,
-      title: settings.findings[id].title,
+      title,
       summary,
       evidence: collector.evidence,
       moreEvidence: collector.more,
@@ -114,6 +115,7 @@ export function findingsFor(
       entry.collector,
       `${plural(entry.collector.count, 'call was', 'calls were')} refused with ${what}${entry.reason ? `, ${entry.reason}` : ''}.`,
       leadsTo,
+      `${settings.findings['final-response'].title}: ${what}`,
     );
   }
 
@@ -446,12 +448,13 @@ function checkAddresses(view: CallView, media: CallMedia, collector: Collector):
   if (lines.length > 0) collector.add(view, lines);
 }
 
-/** A codec name for a payload type of an SDP media line. */
+/** A codec name for a payload type of an SDP media line, as the SDP or RFC 3551 writes it. */
 function codecName(media: SdpMedia, pt: number): string {
-  return (media.rtpmap[pt]?.name ?? STATIC_NAMES[pt] ?? String(pt)).toUpperCase();
+  return media.rtpmap[pt]?.name ?? STATIC_NAMES[pt] ?? String(pt);
 }
 
-const isSignalling = (name: string) => ['TELEPHONE-EVENT', 'CN', 'COMFORT-NOISE'].includes(name);
+const isSignalling = (name: string) =>
+  ['TELEPHONE-EVENT', 'CN', 'COMFORT-NOISE'].includes(name.toUpperCase());
 
 /** The offer and answer share no codec, RTP uses a codec not agreed, or a 488/606 refusal. */
 function checkCodecs(view: CallView, collector: Collector): void {
@@ -478,19 +481,22 @@ function checkCodecs(view: CallView, collector: Collector): void {
   const offer = audioSide(call.offer);
   const answer = audioSide(call.answer);
   if (!offer || !answer) return;
-  const offered = new Set(offer.media.payloadTypes.map((pt) => codecName(offer.media, pt)));
+  const offered = offer.media.payloadTypes.map((pt) => codecName(offer.media, pt));
   const answered = answer.media.payloadTypes.map((pt) => codecName(answer.media, pt));
-  const common = answered.filter((name) => offered.has(name) && !isSignalling(name));
+  const offeredKeys = new Set(offered.map((name) => name.toUpperCase()));
+  const common = answered.filter(
+    (name) => offeredKeys.has(name.toUpperCase()) && !isSignalling(name),
+  );
   if (common.length === 0) {
     collector.add(view, [
       {
         ...at(answer.seen.frame, answer.seen.timeUs),
-        detail: `The offer (frame ${offer.seen.frame}) lists ${[...offered].join(', ')}; the answer lists ${answered.join(', ')}: nothing in common`,
+        detail: `The offer (frame ${offer.seen.frame}) lists ${offered.join(', ')}; the answer lists ${answered.join(', ')}: nothing in common`,
       },
     ]);
     return;
   }
-  const agreed = new Set(common);
+  const agreed = new Set(common.map((name) => name.toUpperCase()));
   for (const { stream, report } of view.streams) {
     const side = stream.announcement
       ? report.dst === endpoint(answer.address, answer.media.port)
@@ -498,7 +504,7 @@ function checkCodecs(view: CallView, collector: Collector): void {
         : offer
       : offer;
     const name = codecName(side.media, report.payloadType);
-    if (!agreed.has(name) && !isSignalling(name)) {
+    if (!agreed.has(name.toUpperCase()) && !isSignalling(name)) {
       collector.add(view, [
         {
           file: view.file,
