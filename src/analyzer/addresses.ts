@@ -9,7 +9,7 @@ export function endpoint(address: string, port: number): string {
  */
 export function isPrivateAddress(address: string): boolean {
   if (address.includes(':')) {
-    const first = Number.parseInt(address.split(':')[0] || '0', 16);
+    const first = Number.parseInt(address.slice(0, address.indexOf(':')) || '0', 16);
     return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80;
   }
   const parts = address.split('.').map(Number);

@@ -59,7 +59,8 @@ class FileReading {
   readonly warnings: AnalyzerWarning[] = [];
   readonly tracker = createCallTracker();
   readonly announced = new Map<string, Announcement[]>();
-  readonly streams = new Map<string, StreamRecord>();
+  readonly streams: StreamRecord[] = [];
+  readonly streamsByPorts = new Map<number, StreamRecord[]>();
   readonly framers = new Map<string, ReturnType<typeof createSipStreamFramer>>();
   sipMessages = 0;
   sawMedia = false;
@@ -90,7 +91,7 @@ class FileReading {
 
   datagram(datagram: Datagram): void {
     const { timeUs } = datagram;
-    if (this.firstUs === undefined) this.firstUs = timeUs;
+    this.firstUs ??= timeUs;
     this.lastUs = timeUs;
     if (datagram.transport === 'tcp') {
       this.tcp(datagram);
@@ -119,8 +120,13 @@ class FileReading {
     const { payload } = datagram;
     const header = readRtpHeader(payload);
     if (!header) return;
-    const key = `${datagram.src}|${datagram.srcPort}|${datagram.dst}|${datagram.dstPort}|${header.ssrc}`;
-    let stream = this.streams.get(key);
+    // Streams by port pair first (a number, cheap to look up), then address and SSRC: building
+    // a string key for every packet would cost more than reading the packet.
+    const ports = datagram.srcPort * 65536 + datagram.dstPort;
+    let candidates = this.streamsByPorts.get(ports);
+    let stream = candidates?.find(
+      (s) => s.ssrc === header.ssrc && s.src === datagram.src && s.dst === datagram.dst,
+    );
     if (!stream) {
       const announcement =
         this.latestAnnouncement(datagram.dst, datagram.dstPort, datagram.timeUs) ??
@@ -138,7 +144,13 @@ class FileReading {
         }),
       };
       stream = created;
-      this.streams.set(key, stream);
+      if (!candidates) {
+        candidates = [];
+        this.streamsByPorts.set(ports, candidates);
+      }
+      // The newest first: a port pair reused by later calls finds its current stream at once.
+      candidates.unshift(stream);
+      this.streams.push(stream);
     }
     this.sawMedia = true;
     stream.stats.add(header, datagram.timeUs, datagram.frame);
@@ -157,7 +169,7 @@ class FileReading {
   }
 
   result(name: string, format: FileResult['format'], bytes: number, frames: number): FileResult {
-    const streams = [...this.streams.values()].filter(
+    const streams = this.streams.filter(
       (stream) =>
         stream.announcement !== undefined || stream.stats.packets >= MIN_HEURISTIC_PACKETS,
     );

@@ -22,9 +22,15 @@ export function buildReport(
       stream,
       report: streamReport(stream, file),
     }));
-    for (const { stream, report } of streams) {
-      rows.set(stream, report);
-      rtpStreams.push(report);
+    const byCall = new Map<string, typeof streams>();
+    for (const entry of streams) {
+      rows.set(entry.stream, entry.report);
+      rtpStreams.push(entry.report);
+      const callId = entry.stream.announcement?.callId;
+      if (callId === undefined) continue;
+      const list = byCall.get(callId) ?? [];
+      list.push(entry);
+      byCall.set(callId, list);
     }
     for (const call of result.calls) {
       views.push({
@@ -32,7 +38,7 @@ export function buildReport(
         file,
         fileEndUs: result.lastUs ?? call.startUs,
         report: callReport(call, file),
-        streams: streams.filter((s) => s.stream.announcement?.callId === call.callId),
+        streams: byCall.get(call.callId) ?? [],
       });
     }
   });

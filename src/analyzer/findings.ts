@@ -228,12 +228,13 @@ export function findingsFor(
   // Quality: loss and jitter per stream.
   const loss = new Collector();
   const jitter = new Collector();
+  const byCall = new Map(views.map((view) => [`${view.file}|${view.call.callId}`, view]));
   results.forEach((result, file) => {
     for (const stream of result.streams) {
       const report = rows.get(stream);
       if (!report || report.packets < thresholds.minStreamPackets) continue;
       const at = { file, frame: report.firstFrame, time: report.start };
-      const callView = views.find((v) => v.call.callId === report.callId && v.file === file);
+      const callView = byCall.get(`${file}|${report.callId ?? ''}`);
       if (report.lostPercent > thresholds.packetLossPercent) {
         loss.add(callView, [
           {
@@ -387,7 +388,7 @@ function mediaOf(view: CallView): CallMedia {
   const fromCaller: CallView['streams'] = [];
   const fromCallee: CallView['streams'] = [];
   const matches = (side: Side | undefined, address: string, port: number) =>
-    side !== undefined && side.address === address && side.media.port === port;
+    side?.address === address && side.media.port === port;
   for (const entry of view.streams) {
     const { stream } = entry;
     if (matches(callee, stream.dst, stream.dstPort)) fromCaller.push(entry);
