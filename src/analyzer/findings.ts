@@ -146,7 +146,7 @@ export function findingsFor(
     make(
       'retransmissions',
       silent,
-      `${plural(silent.count, 'INVITE')} got no reply at all, not even 100 Trying: the far end never received them, or its replies can't get back (a firewall, NAT, wrong address or port, or UDP blocked).`,
+      `${plural(silent.count, 'INVITE')} got no reply at all, not even 100 Trying: the far end never received ${silent.count === 1 ? 'it' : 'them'}, or its replies can't get back (a firewall, NAT, wrong address or port, or UDP blocked).`,
     );
   }
 
