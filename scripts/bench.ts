@@ -67,6 +67,16 @@ row(
   `gzip, added when the map is first opened; budget ${kb(BUDGETS.mapJs)}`,
 );
 row(
+  'Analyze a capture page JS',
+  kb(sizes.analyzerPageJs.gzip),
+  `gzip, added on top of the start page when opened; budget ${kb(BUDGETS.analyzerPageJs)}`,
+);
+row(
+  'Analyzer worker JS',
+  kb(sizes.analyzerWorkerJs.gzip),
+  `gzip, loaded when a file is read; budget ${kb(BUDGETS.analyzerWorkerJs)}`,
+);
+row(
   'Embed loader (embed.js)',
   kb(sizes.embedLoader.gzip),
   `gzip (brotli ${kb(sizes.embedLoader.brotli)}, raw ${kb(sizes.embedLoader.raw)}); on every host page; budget ${kb(BUDGETS.embedLoader)}`,

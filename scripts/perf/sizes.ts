@@ -51,6 +51,10 @@ export interface BuildSizes {
   agentJs: Size;
   /** What opening agent mode's map adds on top of agent mode: the drawing and its layout data. */
   mapJs: Size;
+  /** What opening Analyze a capture adds to the start page's JS (the page and what it imports). */
+  analyzerPageJs: Size;
+  /** The analyzer's worker (readers, SIP, RTP, findings), loaded when a file is read. */
+  analyzerWorkerJs: Size;
   /** `embed.js`, the loader every host page downloads. */
   embedLoader: Size;
   /** The head script of every embed page (theme, height, messages). */
@@ -106,6 +110,9 @@ export async function measureBuild(dist: string, base = '/'): Promise<BuildSizes
   };
   const agentFiles = await closure('agent-layout', startFiles);
   const mapFiles = await closure('tree-map-dialog', new Set([...startFiles, ...agentFiles]));
+  const analyzerFiles = await closure('analyzer-route', startFiles);
+  const workerFile = chunk('analyzer.worker');
+  if (workerFile === undefined) throw new Error('No analyzer worker in the build');
   const total = async (files: Set<string>) =>
     sum(await Promise.all([...files].map(async (f) => sizeOf(await readFile(path.join(dist, f))))));
   const embedPage = await readFile(path.join(dist, 'embed', 'index.html'), 'utf8');
@@ -123,6 +130,8 @@ export async function measureBuild(dist: string, base = '/'): Promise<BuildSizes
     embedJs: await total(embedFiles),
     lazyJs,
     agentJs: await total(agentFiles),
+    analyzerPageJs: await total(analyzerFiles),
+    analyzerWorkerJs: sizeOf(await readFile(path.join(dist, 'assets', workerFile))),
     mapJs: await total(mapFiles),
     supportJs: sum(lazyJs.filter((a) => a.file.includes('/ticket-')).map((a) => a.size)),
     startHtml: sizeOf(startHtml),
@@ -145,6 +154,8 @@ export const BUDGETS = {
   supportJs: 55_000,
   agentJs: 20_000,
   mapJs: 8_000,
+  analyzerPageJs: 17_000,
+  analyzerWorkerJs: 27_000,
   // Every help-center page that has the snippet pays for the loader, even before anyone uses it.
   embedLoader: 4_500,
   embedFrame: 3_500,
@@ -160,6 +171,8 @@ export function budgetProblems(sizes: BuildSizes): string[] {
     ['support request page JS', sizes.supportJs.gzip, BUDGETS.supportJs],
     ['agent mode JS', sizes.agentJs.gzip, BUDGETS.agentJs],
     ['agent map JS', sizes.mapJs.gzip, BUDGETS.mapJs],
+    ['Analyze a capture page JS', sizes.analyzerPageJs.gzip, BUDGETS.analyzerPageJs],
+    ['analyzer worker JS', sizes.analyzerWorkerJs.gzip, BUDGETS.analyzerWorkerJs],
     ['embed loader (embed.js)', sizes.embedLoader.gzip, BUDGETS.embedLoader],
     ['embed frame script', sizes.embedFrame.gzip, BUDGETS.embedFrame],
     ['embed view JS', sizes.embedJs.gzip, BUDGETS.embedJs],
