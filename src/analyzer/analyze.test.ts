@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyze, analyzeText, FileError } from './analyze.ts';
 import type { AnalysisReport } from './report.ts';
 import { chunked, udpCapture } from './test-support/capture-writer.ts';
@@ -320,6 +321,29 @@ describe('analyze: input', () => {
     expect(report.findings[0]).toMatchObject({ id: 'final-response', outcome: 'far-end-busy' });
   });
 
+  it('takes a response to an INVITE whose INVITE is missing as a call (a pasted 486)', async () => {
+    const text = [
+      'SIP/2.0 486 Busy Here',
+      'Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1',
+      'From: <sip:+15551230001@192.0.2.1>;tag=1',
+      'To: <sip:+15551230002@192.0.2.2>;tag=2',
+      'Call-ID: pasted-1',
+      'CSeq: 1 INVITE',
+      'Reason: Q.850;cause=17;text="User busy"',
+    ].join('\n');
+    const report = await analyzeText(text, { settings: testSettings() });
+    expect(report.calls).toMatchObject([
+      {
+        callId: 'pasted-1',
+        from: '+15551230001@192.0.2.1',
+        to: '+15551230002@192.0.2.2',
+        finalStatus: 486,
+        reason: { protocol: 'Q.850', cause: 17, text: 'User busy' },
+      },
+    ]);
+    expect(report.findings.map((f) => f.title)).toEqual(['Call refused: 486 Busy Here']);
+  });
+
   it('names the file, the problem and the byte offset of unreadable input', async () => {
     const garbage = new Uint8Array([0, 1, 2, 3, 200, 201, 202]);
     await expect(run(garbage, 'photo.jpg')).rejects.toThrow(FileError);
@@ -359,5 +383,58 @@ describe('analyze: input', () => {
     const report = await run(bytes.subarray(0, bytes.length - 100), 'cut.pcap');
     expect(report.calls).toHaveLength(1);
     expect(report.files[0]?.warnings.map((w) => w.code)).toContain('truncated');
+  });
+});
+
+describe('analyze: fuzzed input', () => {
+  const valid = udpCapture(
+    merge(
+      callDatagrams({ callId: 'f1', caller: alice, callee: bob, startUs: T0, talkSec: 1 }),
+      callDatagrams({
+        callId: 'f2',
+        caller: alice,
+        callee: bob,
+        startUs: T0 + 5e5,
+        final: { status: 503, phrase: 'Service Unavailable', reason: 'Q.850;cause=34' },
+      }),
+    ),
+  );
+
+  it('damaged captures give a report or a FileError, never another exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+          maxLength: 40,
+        }),
+        fc.nat({ max: valid.length }),
+        fc.integer({ min: 1, max: 4096 }),
+        async (flips, cut, chunk) => {
+          const bytes = valid.slice(0, Math.max(cut, 1));
+          for (const [at, value] of flips) if (at < bytes.length) bytes[at] = value;
+          try {
+            const report = await analyze([{ name: 'f.pcap', chunks: chunked(bytes, chunk) }], {
+              settings: testSettings(),
+            });
+            expect(report.format).toBe('call-troubleshooter/capture-analysis');
+          } catch (error) {
+            expect(error).toBeInstanceOf(FileError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any text gives a report or a FileError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 2000 }), async (text) => {
+        try {
+          await analyzeText(`INVITE sip:x@y SIP/2.0\n${text}`, { settings: testSettings() });
+        } catch (error) {
+          expect(error).toBeInstanceOf(FileError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { isComfortNoise, looksLikeRtp, readRtpHeader, staticClockRate } from './rtp.ts';
 
 /** An RTP packet: header fields, optional CSRCs/extension words, payload and padding. */
@@ -160,5 +161,22 @@ describe('staticClockRate', () => {
 
   it('tells comfort noise apart', () => {
     expect([13, 19, 0, 101].map(isComfortNoise)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('RTP readers on any bytes', () => {
+  it('never throw, and a header read always fits inside the packet', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const header = readRtpHeader(bytes);
+        if (header) {
+          expect(header.headerLength + header.payloadLength).toBeLessThanOrEqual(bytes.length);
+          expect(header.payloadType).toBeLessThan(128);
+        }
+        // Whatever the heuristic says, it says it only of what the reader can read.
+        if (looksLikeRtp(bytes)) expect(header).toBeDefined();
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

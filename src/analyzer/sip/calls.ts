@@ -191,18 +191,23 @@ function sameEndpoint(a: CallEndpoint, address: string, port: number): boolean {
 }
 
 function newCall(message: SipMessage, meta: PacketMeta): CallState {
+  // A response travels from the callee back to the caller.
+  const request = message.kind === 'request';
+  const caller = { address: meta.src, port: meta.srcPort };
+  const callee = { address: meta.dst, port: meta.dstPort };
   return {
     callId: message.callId,
     from: sipUser(message.from),
     to: sipUser(message.to),
     startUs: meta.timeUs,
     firstFrame: meta.frame,
-    caller: { address: meta.src, port: meta.srcPort },
-    callee: { address: meta.dst, port: meta.dstPort },
+    caller: request ? caller : callee,
+    callee: request ? callee : caller,
     callerTag: message.fromTag,
     answeredUs: undefined,
     answeredSeq: undefined,
-    attempts: [],
+    // A call first seen by a response counts that response's INVITE as its setup.
+    attempts: request ? [] : [message.cseq.seq],
     lastAttempt: message.cseq.seq,
     finals: [],
     bye: undefined,
@@ -523,7 +528,11 @@ export function createCallTracker(): CallTracker {
     add(message: SipMessage, meta: PacketMeta): void {
       let call = calls.get(message.callId);
       if (!call) {
-        if (message.kind !== 'request' || message.method !== 'INVITE') {
+        // A call starts with its INVITE, or with a response to one when the INVITE itself
+        // wasn't captured (the capture started late, or only the response was pasted).
+        const invite = message.kind === 'request' && message.method === 'INVITE';
+        const inviteResponse = message.kind === 'response' && message.cseq.method === 'INVITE';
+        if (!invite && !inviteResponse) {
           noteOther(message.callId);
           return;
         }
