@@ -4,6 +4,7 @@ import { Checklist } from '@/components/ui/checklist';
 import { PageHeading } from '@/components/ui/page-heading';
 import { RichText } from '@/components/ui/rich-text';
 import type { Config, Outcome, Support } from '@/engine/schema';
+import { paths } from '@/lib/paths';
 import type { Feedback } from '@/stores/session-store';
 import { FeedbackPrompt } from './feedback-prompt';
 import { RetryAdvice } from '@/components/retry-advice';
@@ -70,6 +71,15 @@ export function OutcomeView(props: OutcomeViewProps) {
           ticked={props.ticked}
           onToggle={props.onToggleStep}
         />
+        {outcome.steps.some((step) => step.id.startsWith('capture-')) ? (
+          <p className="mt-3 text-sm print:hidden">
+            Got the capture?{' '}
+            <Link to={paths.analyze} className="font-semibold text-accent underline">
+              Analyze a capture
+            </Link>{' '}
+            reads it in your browser, without uploading it, and shows what it found.
+          </p>
+        ) : null}
       </section>
 
       {interactive ? (

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { cn } from '@/lib/cn';
+import { paths } from '@/lib/paths';
 import { usePasteDraft } from '@/stores/paste-draft';
 
 /** The id the "Paste a code" link and the `/` shortcut aim at. */
@@ -111,6 +112,13 @@ export function PasteBox() {
           )}
         </div>
       </form>
+      <p className="mt-3 text-sm text-ink-muted">
+        Have a packet capture (pcap)?{' '}
+        <Link to={paths.analyze} className="font-semibold text-accent underline">
+          Analyze a capture
+        </Link>{' '}
+        reads it in your browser.
+      </p>
     </section>
   );
 }
