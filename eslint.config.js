@@ -31,6 +31,8 @@ export default tseslint.config(
       'dist',
       'dist-ssr',
       'dist-variants',
+      'dist-cli',
+      'bench-results',
       'coverage',
       'playwright-report',
       'test-results',
