@@ -7,6 +7,7 @@ const pages = [
   { name: 'outcome', path: trailPath(trailTo('sip-503-route-advance')) },
   { name: 'outcome with every advice box', path: trailPath(trailTo('flagged-as-spam')) },
   { name: 'five-step check', path: '/procedure' },
+  { name: 'capture analyzer', path: '/analyze' },
   { name: 'support request', path: `/support?from=${trailPath(trailTo('one-way-audio'))}` },
   { name: 'not found', path: '/no-such-page', notFound: true },
   { name: 'SIP code list', path: '/codes' },

@@ -1,5 +1,6 @@
 /** `npm run screenshot`: refreshes the README screenshots from the production build. */
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { withBuiltSite } from './chromium.ts';
 import { ROOT } from './content/load-content.ts';
 
@@ -20,6 +21,21 @@ const shots = [
     height: 1000,
     ready: '[role="timer"]',
   },
+  // A real capture (one-way audio, made with SIPp) read on the analyzer page.
+  {
+    file: 'screenshot-analyzer.png',
+    url: '/analyze',
+    width: 1000,
+    height: 1600,
+    prepare: async (page: Page) => {
+      await page
+        .getByLabel('Choose capture files')
+        .setInputFiles(path.join(ROOT, 'src/analyzer/fixtures/one-way-audio.pcap'));
+      const results = page.getByRole('heading', { name: 'Results', level: 2 });
+      await results.waitFor();
+      await results.evaluate((element) => element.scrollIntoView());
+    },
+  },
 ];
 
 await withBuiltSite(ROOT, 4175, async (browser, origin) => {
@@ -30,6 +46,7 @@ await withBuiltSite(ROOT, 4175, async (browser, origin) => {
     });
     await page.goto(`${origin}${shot.url}`);
     if ('ready' in shot) await page.locator(shot.ready).waitFor();
+    if ('prepare' in shot) await shot.prepare(page);
     await page.screenshot({ path: path.join(ROOT, 'docs', shot.file) });
     await page.close();
   }

@@ -10,6 +10,7 @@ import { useHydrated } from '@/lib/use-hydrated';
 import { followOtherTabs, loadSavedSession, useSession } from '@/stores/session';
 import type { SessionNotice } from '@/stores/session-store';
 import { pageMeta } from './page-meta';
+import { normalizePath } from './prerendered';
 import { useShortcuts } from './use-shortcuts';
 
 const NOTICES: Record<SessionNotice, string> = {
@@ -74,7 +75,9 @@ export function RootLayout() {
   const base = import.meta.env.BASE_URL;
   // Switching views loads the other view's page: each is its own prerendered document.
   const otherView = addressInMode(base, mode === 'agent' ? 'customer' : 'agent', pathname) + search;
-  const width = mode === 'agent' ? 'max-w-6xl' : 'max-w-3xl';
+  // Agent mode has its side panel; the capture analyzer has wide tables (calls, RTP streams).
+  const width =
+    mode === 'agent' || normalizePath(pathname) === paths.analyze ? 'max-w-6xl' : 'max-w-3xl';
   if (embedded) {
     return (
       <div>
