@@ -25,8 +25,8 @@ const shots = [
   {
     file: 'screenshot-analyzer.png',
     url: '/analyze',
-    width: 1000,
-    height: 1600,
+    width: 1280,
+    height: 1500,
     prepare: async (page: Page) => {
       await page
         .getByLabel('Choose capture files')
