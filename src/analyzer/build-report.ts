@@ -176,7 +176,8 @@ function loadOf(views: readonly CallView[]): Load {
     return { report: { perSecond: [], peakCallsPerSecond: 0, peakConcurrent: 0 }, seconds };
   const startSec = Math.floor(first.call.startUs / 1e6);
   const ends = views.map((view) => (view.call.endUs ?? view.fileEndUs) / 1e6);
-  const lastSec = Math.max(...ends.map(Math.floor), startSec);
+  // A loop, not Math.max(...list): a spread of 100,000 calls can overflow the call stack.
+  const lastSec = ends.reduce((last, end) => Math.max(last, Math.floor(end)), startSec);
   const span = lastSec - startSec + 1;
   const bucket = Math.max(1, Math.ceil(span / MAX_LOAD_POINTS));
   const perSecond: LoadReport['perSecond'] = [];
@@ -202,7 +203,8 @@ function loadOf(views: readonly CallView[]): Load {
     const point = perSecond[Math.floor((Math.floor(time) - startSec) / bucket)];
     if (point) point.concurrent = Math.max(point.concurrent, current);
   }
-  const peakCallsPerSecond = Math.max(0, ...[...seconds.values()].map((list) => list.length));
+  let peakCallsPerSecond = 0;
+  for (const list of seconds.values()) peakCallsPerSecond = Math.max(peakCallsPerSecond, list.length);
   return { report: { perSecond, peakCallsPerSecond, peakConcurrent }, seconds };
 }
 
