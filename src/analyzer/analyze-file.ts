@@ -33,6 +33,8 @@ export interface StreamRecord {
   /** The SDP that announced the receiving (or else the sending) address and port. */
   announcement: Announcement | undefined;
   stats: ReturnType<typeof createRtpStreamStats>;
+  /** Payload types named by any SDP of its call (a caller may name telephone-event, the callee not). */
+  codecs?: Record<number, { name: string; clockRate: number }>;
 }
 
 /** What one file gave: its calls and RTP streams, for the report to put together. */
@@ -128,9 +130,7 @@ class FileReading {
       (s) => s.ssrc === header.ssrc && s.src === datagram.src && s.dst === datagram.dst,
     );
     if (!stream) {
-      const announcement =
-        this.latestAnnouncement(datagram.dst, datagram.dstPort, datagram.timeUs) ??
-        this.latestAnnouncement(datagram.src, datagram.srcPort, datagram.timeUs);
+      const announcement = this.announcementFor(datagram);
       if (!announcement && !looksLikeRtp(payload)) return;
       const created: StreamRecord = {
         src: datagram.src,
@@ -156,6 +156,30 @@ class FileReading {
     stream.stats.add(header, datagram.timeUs, datagram.frame);
   }
 
+  /**
+   * The SDP behind a new stream. Phones reuse media ports call after call, so several calls may
+   * have announced the destination: a call that announced both ends wins (the latest such before
+   * the packet), then the latest announcement of the destination, then of the source.
+   */
+  private announcementFor(datagram: Datagram): Announcement | undefined {
+    const { timeUs } = datagram;
+    const atDst = this.announced.get(`${datagram.dst}|${datagram.dstPort}`);
+    const atSrc = this.announced.get(`${datagram.src}|${datagram.srcPort}`);
+    if (atDst && atSrc) {
+      const dstCalls = new Set(atDst.filter((a) => a.timeUs <= timeUs).map((a) => a.callId));
+      for (let i = atSrc.length - 1; i >= 0; i--) {
+        const entry = atSrc[i];
+        if (entry && entry.timeUs <= timeUs && dstCalls.has(entry.callId)) {
+          return atDst.findLast((a) => a.callId === entry.callId && a.timeUs <= timeUs);
+        }
+      }
+    }
+    return (
+      this.latestAnnouncement(datagram.dst, datagram.dstPort, timeUs) ??
+      this.latestAnnouncement(datagram.src, datagram.srcPort, timeUs)
+    );
+  }
+
   /** The last SDP before `timeUs` that announced this address and port (else the first after). */
   latestAnnouncement(address: string, port: number, timeUs: number): Announcement | undefined {
     const list = this.announced.get(`${address}|${port}`);
@@ -174,10 +198,19 @@ class FileReading {
         stream.announcement !== undefined || stream.stats.packets >= MIN_HEURISTIC_PACKETS,
     );
     // An SDP that came after the stream's first packet still announces it.
+    const codecs = new Map<string, Record<number, { name: string; clockRate: number }>>();
+    for (const list of this.announced.values()) {
+      for (const entry of list) {
+        codecs.set(entry.callId, { ...entry.rtpmap, ...codecs.get(entry.callId) });
+      }
+    }
     for (const stream of streams) {
+      const startUs = stream.stats.finish().startUs;
       stream.announcement ??=
-        this.latestAnnouncement(stream.dst, stream.dstPort, Number.POSITIVE_INFINITY) ??
-        this.latestAnnouncement(stream.src, stream.srcPort, Number.POSITIVE_INFINITY);
+        this.latestAnnouncement(stream.dst, stream.dstPort, startUs) ??
+        this.latestAnnouncement(stream.src, stream.srcPort, startUs);
+      const named = stream.announcement && codecs.get(stream.announcement.callId);
+      if (named) stream.codecs = named;
     }
     return {
       name,

@@ -107,6 +107,7 @@ function streamReport(stream: StreamRecord, file: number): StreamReport {
   const result = stream.stats.finish();
   const codec =
     stream.announcement?.rtpmap[result.payloadType]?.name ??
+    stream.codecs?.[result.payloadType]?.name ??
     STATIC_NAMES[result.payloadType] ??
     null;
   return {
@@ -204,7 +205,8 @@ function loadOf(views: readonly CallView[]): Load {
     if (point) point.concurrent = Math.max(point.concurrent, current);
   }
   let peakCallsPerSecond = 0;
-  for (const list of seconds.values()) peakCallsPerSecond = Math.max(peakCallsPerSecond, list.length);
+  for (const list of seconds.values())
+    peakCallsPerSecond = Math.max(peakCallsPerSecond, list.length);
   return { report: { perSecond, peakCallsPerSecond, peakConcurrent }, seconds };
 }
 

@@ -163,9 +163,8 @@ export function findingsFor(
     checkAddresses(view, media, mismatch);
     const talkUs = (view.call.endUs ?? view.fileEndUs) - view.call.answeredUs;
     if (talkUs < thresholds.mediaGraceSeconds * 1e6) continue;
-    if (!media.caller || !media.callee) continue;
-    if (media.caller.media.direction !== 'sendrecv' || media.callee.media.direction !== 'sendrecv')
-      continue;
+    // On hold (or stopped), one-way or no audio is what the SDP asked for.
+    if (!media.caller || !media.callee || media.held) continue;
     const fromCaller = media.fromCaller.reduce((sum, s) => sum + s.report.packets, 0);
     const fromCallee = media.fromCallee.reduce((sum, s) => sum + s.report.packets, 0);
     const at = {
@@ -187,7 +186,7 @@ export function findingsFor(
       oneWay.add(view, [
         {
           ...at,
-          detail: `Call from ${view.call.from} to ${view.call.to}, answered for ${seconds(talkUs)}: ${plural(fromCaller + fromCallee, 'RTP packet')} from the ${silentSide === 'caller' ? 'callee' : 'caller'} (${heard.map((s) => `${s.report.src} → ${s.report.dst}`).join(', ')}), none from the ${silentSide} to ${endpoint(missing.address, missing.media.port)}`,
+          detail: `Call from ${view.call.from} to ${view.call.to}, answered for ${seconds(talkUs)}: ${plural(fromCaller + fromCallee, 'RTP packet')} from the ${silentSide === 'caller' ? 'callee' : 'caller'} (${[...new Set(heard.map((s) => `${s.report.src} → ${s.report.dst}`))].join(', ')}), none from the ${silentSide} to ${endpoint(missing.address, missing.media.port)}`,
         },
       ]);
     }
@@ -363,8 +362,14 @@ interface Side {
 }
 
 interface CallMedia {
+  /** The first SDP each side sent. */
   caller: Side | undefined;
   callee: Side | undefined;
+  /** Every SDP each side sent (re-INVITEs and UPDATEs may move the media). */
+  callerSides: Side[];
+  calleeSides: Side[];
+  /** Some SDP put the audio on hold or stopped it (sendonly, recvonly, inactive, port 0). */
+  held: boolean;
   fromCaller: CallView['streams'];
   fromCallee: CallView['streams'];
 }
@@ -376,62 +381,98 @@ function audioSide(seen: SdpSeen | undefined): Side | undefined {
   return media && address !== undefined ? { address, media, seen } : undefined;
 }
 
-/** Which SDP each side sent, and which streams came from which side. */
-function mediaOf(view: CallView): CallMedia {
-  const { call } = view;
-  const offer = audioSide(call.offer);
-  const answer = audioSide(call.answer);
-  // The offer usually rides on the INVITE (caller); a late offer comes in the 200 (callee).
-  const offerFromCaller = call.offer ? call.offer.in === 'request' : true;
-  const caller = offerFromCaller ? offer : answer;
-  const callee = offerFromCaller ? answer : offer;
-  const fromCaller: CallView['streams'] = [];
-  const fromCallee: CallView['streams'] = [];
-  const matches = (side: Side | undefined, address: string, port: number) =>
-    side?.address === address && side.media.port === port;
-  for (const entry of view.streams) {
-    const { stream } = entry;
-    if (matches(callee, stream.dst, stream.dstPort)) fromCaller.push(entry);
-    else if (matches(caller, stream.dst, stream.dstPort)) fromCallee.push(entry);
-    else if (matches(caller, stream.src, stream.srcPort)) fromCaller.push(entry);
-    else if (matches(callee, stream.src, stream.srcPort)) fromCallee.push(entry);
-  }
-  return { caller, callee, fromCaller, fromCallee };
+/** Whether an SDP holds or stops the audio. */
+function holds(seen: SdpSeen): boolean {
+  const audio = seen.sdp.media.filter((m) => m.type === 'audio');
+  return audio.some(
+    (m) =>
+      m.port === 0 ||
+      m.direction !== 'sendrecv' ||
+      (m.connection ?? seen.sdp.connection) === '0.0.0.0',
+  );
 }
 
-/** SDP announcing a private address from another address; streams off the announced address. */
+/** Which SDPs each side sent, and which streams came from which side. */
+function mediaOf(view: CallView): CallMedia {
+  const { call } = view;
+  // The offer usually rides on the INVITE (caller); a late offer comes in the 200 (callee).
+  const offerFromCaller = call.offer ? call.offer.in === 'request' : true;
+  const seen = [call.offer, call.answer, ...call.reInviteSdps].filter(
+    (entry): entry is SdpSeen => entry !== undefined,
+  );
+  const sentByCaller = (entry: SdpSeen) => {
+    if (entry.src === call.caller.address && entry.srcPort === call.caller.port) return true;
+    if (entry.src === call.callee.address && entry.srcPort === call.callee.port) return false;
+    if (entry === call.offer) return offerFromCaller;
+    if (entry === call.answer) return !offerFromCaller;
+    return entry.src === call.caller.address;
+  };
+  const callerSides: Side[] = [];
+  const calleeSides: Side[] = [];
+  for (const entry of seen) {
+    const side = audioSide(entry);
+    if (side) (sentByCaller(entry) ? callerSides : calleeSides).push(side);
+  }
+  const fromCaller: CallView['streams'] = [];
+  const fromCallee: CallView['streams'] = [];
+  const matches = (sides: readonly Side[], address: string, port: number) =>
+    sides.some((side) => side.address === address && side.media.port === port);
+  for (const entry of view.streams) {
+    const { stream } = entry;
+    if (matches(calleeSides, stream.dst, stream.dstPort)) fromCaller.push(entry);
+    else if (matches(callerSides, stream.dst, stream.dstPort)) fromCallee.push(entry);
+    else if (matches(callerSides, stream.src, stream.srcPort)) fromCaller.push(entry);
+    else if (matches(calleeSides, stream.src, stream.srcPort)) fromCallee.push(entry);
+  }
+  return {
+    caller: callerSides[0],
+    callee: calleeSides[0],
+    callerSides,
+    calleeSides,
+    held: seen.some(holds),
+    fromCaller,
+    fromCallee,
+  };
+}
+
+/** SDP announcing a private address from another address; streams off the announced addresses. */
 function checkAddresses(view: CallView, media: CallMedia, collector: Collector): void {
   const lines: Evidence[] = [];
-  for (const [name, side] of [
-    ['caller', media.caller],
-    ['callee', media.callee],
+  const reported = new Set<string>();
+  for (const [name, sides] of [
+    ['caller', media.callerSides],
+    ['callee', media.calleeSides],
   ] as const) {
-    if (!side) continue;
-    if (isPrivateAddress(side.address) && side.address !== side.seen.src) {
+    for (const side of sides) {
+      const announced = endpoint(side.address, side.media.port);
+      if (!isPrivateAddress(side.address) || side.address === side.seen.src) continue;
+      if (reported.has(announced)) continue;
+      reported.add(announced);
       lines.push({
         file: view.file,
         frame: side.seen.frame,
         time: isoTime(side.seen.timeUs),
-        detail: `The ${name}'s SDP announces ${endpoint(side.address, side.media.port)}, a private address, but its SIP came from ${side.seen.src}: NAT without media fix-up`,
+        detail: `The ${name}'s SDP announces ${announced}, a private address, but its SIP came from ${side.seen.src}: NAT without media fix-up`,
       });
     }
   }
+  const announced = (sides: readonly Side[]) =>
+    sides.map((side) => endpoint(side.address, side.media.port)).join(' or ');
   const check = (
     streams: CallView['streams'],
-    from: Side | undefined,
-    to: Side | undefined,
+    from: readonly Side[],
+    to: readonly Side[],
     name: string,
   ) => {
     for (const { stream, report } of streams) {
       const problems: string[] = [];
-      if (to && (stream.dst !== to.address || stream.dstPort !== to.media.port)) {
-        problems.push(
-          `sent to ${report.dst}, but the SDP announced ${endpoint(to.address, to.media.port)}`,
-        );
+      const toKnown = to.some((s) => s.address === stream.dst && s.media.port === stream.dstPort);
+      if (to.length > 0 && !toKnown) {
+        problems.push(`sent to ${report.dst}, but the SDP announced ${announced(to)}`);
       }
-      if (from && stream.src !== from.address) {
+      if (from.length > 0 && !from.some((s) => s.address === stream.src)) {
         problems.push(
-          `came from ${report.src}, but the ${name}'s SDP announced ${endpoint(from.address, from.media.port)}`,
+          `came from ${report.src}, but the ${name}'s SDP announced ${announced(from)}`,
         );
       }
       if (problems.length > 0) {
@@ -444,8 +485,8 @@ function checkAddresses(view: CallView, media: CallMedia, collector: Collector):
       }
     }
   };
-  check(media.fromCaller, media.caller, media.callee, 'caller');
-  check(media.fromCallee, media.callee, media.caller, 'callee');
+  check(media.fromCaller, media.callerSides, media.calleeSides, 'caller');
+  check(media.fromCallee, media.calleeSides, media.callerSides, 'callee');
   if (lines.length > 0) collector.add(view, lines);
 }
 
