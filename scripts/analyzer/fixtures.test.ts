@@ -42,7 +42,7 @@ const endpoint = (address: string, port: number) =>
 
 describe('real captures: RTP figures agree with tshark -z rtp,streams', () => {
   it('has captures to compare', () => {
-    expect(captures.length).toBeGreaterThanOrEqual(8);
+    expect(captures.length).toBeGreaterThanOrEqual(14);
   });
 
   it.each(captures)('%s', (name) => {
@@ -176,6 +176,22 @@ describe('real captures: the right finding and outcome', () => {
     ).toMatchObject({
       outcome: 'sip-408',
     });
+  });
+
+  it('a call put on hold by re-INVITE is not one-way audio', () => {
+    expect(findingIds('hold.pcapng')).toEqual([]);
+  });
+
+  it('calls reusing the same media ports each get their own streams', () => {
+    const { calls, rtpStreams, findings } = report('reused-ports.pcap');
+    for (const call of calls) {
+      const own = rtpStreams.filter((stream) => stream.callId === call.callId);
+      // One audio stream and one telephone-event stream from each call's own port.
+      expect(own.map((stream) => stream.codec).sort()).toEqual(['PCMA', 'telephone-event']);
+      expect(new Set(own.map((stream) => stream.src)).size).toBe(1);
+    }
+    const oneWay = findings.find((f) => f.id === 'one-way-audio');
+    expect(oneWay?.evidence.every((line) => line.detail.includes('246 RTP packets'))).toBe(true);
   });
 
   it('loss and jitter', () => {
