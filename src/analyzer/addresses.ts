@@ -1,5 +1,6 @@
 /** 'ip:port', with IPv6 addresses in brackets like Wireshark writes them: '[2001:db8::1]:5060'. */
 export function endpoint(address: string, port: number): string {
+  if (address === '') return '';
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
@@ -22,6 +23,17 @@ export function isPrivateAddress(address: string): boolean {
     (a === 100 && b >= 64 && b <= 127) ||
     (a === 169 && b === 254)
   );
+}
+
+/** `{ time }` for evidence, or nothing when the time isn't known (a text log without times). */
+export function timeField(timeUs: number | undefined): { time?: string } {
+  const time = timeUs === undefined ? '' : isoTime(timeUs);
+  return time === '' ? {} : { time };
+}
+
+/** ISO 8601 UTC with milliseconds, or null when the time isn't known. */
+export function isoOrNull(timeUs: number): string | null {
+  return isoTime(timeUs) || null;
 }
 
 /** ISO 8601 UTC with milliseconds from µs since the epoch; '' for a time that isn't one. */

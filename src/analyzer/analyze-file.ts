@@ -281,7 +281,9 @@ export function analyzeSipText(name: string, text: string, bytes: number): FileR
       reading.firstUs ??= entry.meta.timeUs;
       reading.lastUs = entry.meta.timeUs;
     }
-    reading.sip(entry.message, entry.meta);
+    // A log without times or addresses has none: NaN and '' rather than 1970 and ':0'.
+    const meta = entry.timed ? entry.meta : { ...entry.meta, timeUs: Number.NaN };
+    reading.sip(entry.message, meta);
   }
   if (log.entries.length === 0) {
     throw new AnalyzerError(

@@ -301,6 +301,76 @@ describe('analyze: patterns over many calls', () => {
   });
 });
 
+describe('analyze: load and Reasons', () => {
+  it('counts calls in progress in every second they run through', async () => {
+    const report = await run(
+      udpCapture(
+        merge(
+          callDatagrams({
+            callId: 'l1',
+            caller: alice,
+            callee: bob,
+            startUs: T0,
+            talkSec: 6,
+            rtp: 'none',
+          }),
+          callDatagrams({
+            callId: 'l2',
+            caller: { ...alice, sipPort: 5070 },
+            callee: bob,
+            startUs: T0 + 5e5,
+            talkSec: 6,
+            rtp: 'none',
+          }),
+        ),
+      ),
+    );
+    expect(report.load.peakConcurrent).toBe(2);
+    // Seconds 2–5 have no call starting or ending, yet both calls are up.
+    expect(report.load.perSecond.slice(2, 6).map((point) => point.concurrent)).toEqual([
+      2, 2, 2, 2,
+    ]);
+  });
+
+  it('reports the Q.850 Reason of a response that has several, and names them all', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'r2',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          final: {
+            status: 403,
+            phrase: 'Forbidden',
+            reason: 'SIP;cause=403;text="By policy", Q.850;cause=21',
+          },
+        }),
+      ),
+    );
+    expect(report.calls[0]?.reason).toEqual({ protocol: 'Q.850', cause: 21, text: null });
+    expect(report.findings[0]?.summary).toContain(
+      'Reason SIP cause 403, "By policy"; Reason Q.850 cause 21',
+    );
+  });
+
+  it('a call the caller cancelled (487) is not a refusal', async () => {
+    const report = await run(
+      udpCapture(
+        callDatagrams({
+          callId: 'c487',
+          caller: alice,
+          callee: bob,
+          startUs: T0,
+          final: { status: 487, phrase: 'Request Terminated' },
+        }),
+      ),
+    );
+    expect(report.calls[0]?.finalStatus).toBe(487);
+    expect(report.findings).toEqual([]);
+  });
+});
+
 describe('analyze: input', () => {
   it('reads pasted SIP text through the same call logic', async () => {
     const text = callDatagrams({

@@ -1,4 +1,4 @@
-import { endpoint, isoTime } from './addresses.ts';
+import { endpoint, isoOrNull, isoTime } from './addresses.ts';
 import type { FileResult, StreamRecord } from './analyze-file.ts';
 import { findingsFor, type CallView } from './findings.ts';
 import type { AnalysisReport, CallReport, LoadReport, StreamReport } from './report.ts';
@@ -67,19 +67,24 @@ export function buildReport(
   };
 }
 
+/** Milliseconds from one time to another, or null when either isn't known. */
+function msBetween(fromUs: number, toUs: number | undefined): number | null {
+  if (toUs === undefined) return null;
+  const ms = (toUs - fromUs) / 1000;
+  return Number.isFinite(ms) ? round(ms) : null;
+}
+
 function callReport(call: FileResult['calls'][number], file: number): CallReport {
-  const reason = call.reasons[0];
+  // The Q.850 cause says most about why a call failed, whatever order the headers came in.
+  const reason = call.reasons.find((r) => r.protocol === 'Q.850') ?? call.reasons[0];
   return {
     callId: call.callId,
     from: call.from,
     to: call.to,
-    start: isoTime(call.startUs),
-    durationMs: call.endUs === undefined ? null : round((call.endUs - call.startUs) / 1000),
+    start: isoOrNull(call.startUs),
+    durationMs: msBetween(call.startUs, call.endUs),
     answered: call.answeredUs !== undefined,
-    talkMs:
-      call.answeredUs === undefined || call.endUs === undefined
-        ? null
-        : round((call.endUs - call.answeredUs) / 1000),
+    talkMs: call.answeredUs === undefined ? null : msBetween(call.answeredUs, call.endUs),
     finalStatus: call.finalStatus ?? null,
     finalPhrase: call.finalPhrase ?? null,
     reason: reason
@@ -93,7 +98,7 @@ function callReport(call: FileResult['calls'][number], file: number): CallReport
     firstFrame: call.firstFrame,
     messages: call.messages.map((message) => ({
       frame: message.frame,
-      time: isoTime(message.timeUs),
+      time: isoOrNull(message.timeUs),
       src: endpoint(message.src, message.srcPort),
       dst: endpoint(message.dst, message.dstPort),
       label: message.label,
@@ -164,7 +169,9 @@ export interface Load {
 
 const MAX_LOAD_POINTS = 600;
 
-function loadOf(views: readonly CallView[]): Load {
+function loadOf(all: readonly CallView[]): Load {
+  // Calls from a text log without times have no place in time.
+  const views = all.filter((view) => Number.isFinite(view.call.startUs));
   const seconds = new Map<number, CallView[]>();
   for (const view of views) {
     const second = Math.floor(view.call.startUs / 1e6);
@@ -196,14 +203,21 @@ function loadOf(views: readonly CallView[]): Load {
     changes.push([view.call.startUs / 1e6, 1], [ends[index] ?? 0, -1]);
   });
   changes.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Each bucket: the most calls in progress at any moment in it, including calls that started
+  // earlier and run through it without a change.
   let current = 0;
   let peakConcurrent = 0;
-  for (const [time, delta] of changes) {
-    current += delta;
-    peakConcurrent = Math.max(peakConcurrent, current);
-    const point = perSecond[Math.floor((Math.floor(time) - startSec) / bucket)];
-    if (point) point.concurrent = Math.max(point.concurrent, current);
-  }
+  let next = 0;
+  perSecond.forEach((point, index) => {
+    const endSec = startSec + (index + 1) * bucket;
+    let most = current;
+    for (; next < changes.length && (changes[next]?.[0] ?? 0) < endSec; next++) {
+      current += changes[next]?.[1] ?? 0;
+      most = Math.max(most, current);
+    }
+    point.concurrent = most;
+    peakConcurrent = Math.max(peakConcurrent, most);
+  });
   let peakCallsPerSecond = 0;
   for (const list of seconds.values())
     peakCallsPerSecond = Math.max(peakCallsPerSecond, list.length);

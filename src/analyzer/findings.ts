@@ -1,4 +1,4 @@
-import { endpoint, isoTime, isPrivateAddress } from './addresses.ts';
+import { endpoint, isPrivateAddress, timeField } from './addresses.ts';
 import type { FileResult, StreamRecord } from './analyze-file.ts';
 import { failed, STATIC_NAMES, type Load } from './build-report.ts';
 import type { CallReport, Evidence, Finding, StreamReport } from './report.ts';
@@ -83,6 +83,7 @@ export function findingsFor(
     const status = call.finalStatus;
     if (status === undefined || status < 300 || call.answeredUs !== undefined) continue;
     if (status === 488 || status === 606) continue; // codec-mismatch says more
+    if (status === 487) continue; // the caller hung up first (CANCEL): not a refusal
     const reason = reasonText(call);
     const key = `${status}|${reason}`;
     let entry = refusals.get(key);
@@ -95,7 +96,7 @@ export function findingsFor(
       {
         file: view.file,
         frame: call.finalFrame ?? call.firstFrame,
-        time: isoTime(call.endUs ?? call.startUs),
+        ...timeField(call.endUs ?? call.startUs),
         detail:
           `${status} ${call.finalPhrase ?? ''}${reason ? ` (${reason})` : ''} to the call from ${call.from} to ${call.to}`.replace(
             /\s+/g,
@@ -134,8 +135,8 @@ export function findingsFor(
       {
         file: view.file,
         frame: call.firstFrame,
-        time: isoTime(call.startUs),
-        detail: `INVITE to ${endpoint(call.callee.address, call.callee.port)} sent ${call.inviteRetransmissions + 1} times over ${first && last ? seconds(last.timeUs - first.timeUs) : 'the capture'} (frames ${invites
+        ...timeField(call.startUs),
+        detail: `INVITE${call.callee.address ? ` to ${endpoint(call.callee.address, call.callee.port)}` : ''} sent ${call.inviteRetransmissions + 1} times${first && last && Number.isFinite(last.timeUs - first.timeUs) ? ` over ${seconds(last.timeUs - first.timeUs)}` : ''} (frames ${invites
           .map((m) => m.frame)
           .slice(0, 12)
           .join(', ')}${invites.length > 12 ? ', …' : ''}) with no reply at all`,
@@ -170,7 +171,7 @@ export function findingsFor(
     const at = {
       file: view.file,
       frame: view.call.firstFrame,
-      time: isoTime(view.call.answeredUs),
+      ...timeField(view.call.answeredUs),
     };
     if (fromCaller === 0 && fromCallee === 0) {
       noAudio.add(view, [
@@ -285,7 +286,7 @@ export function findingsFor(
         {
           file: view.file,
           frame: view.call.byeFrame ?? view.call.firstFrame,
-          time: isoTime(view.call.endUs ?? view.call.startUs),
+          ...timeField(view.call.endUs ?? view.call.startUs),
           detail: `Call from ${view.call.from} to ${view.call.to} answered, then hung up by the ${view.call.endedBy ?? 'unknown side'} after ${seconds((view.call.endUs ?? 0) - (view.call.answeredUs ?? 0))}`,
         },
       ]);
@@ -337,7 +338,7 @@ function burstFinding(
       {
         file: first?.file ?? 0,
         ...(first ? { frame: first.call.firstFrame } : {}),
-        time: isoTime(second * 1e6),
+        ...timeField(second * 1e6),
         detail: `${list.length} calls started in this second; ${failures.length} failed${codes.size > 0 ? ` (${[...codes].map(([code, n]) => `${n} × ${code}`).join(', ')})` : ''}`,
       },
     ]);
@@ -451,7 +452,7 @@ function checkAddresses(view: CallView, media: CallMedia, collector: Collector):
       lines.push({
         file: view.file,
         frame: side.seen.frame,
-        time: isoTime(side.seen.timeUs),
+        ...timeField(side.seen.timeUs),
         detail: `The ${name}'s SDP announces ${announced}, a private address, but its SIP came from ${side.seen.src}: NAT without media fix-up`,
       });
     }
@@ -479,7 +480,7 @@ function checkAddresses(view: CallView, media: CallMedia, collector: Collector):
         lines.push({
           file: view.file,
           frame: report.firstFrame,
-          time: report.start,
+          ...(report.start ? { time: report.start } : {}),
           detail: `Audio from the ${name} (SSRC ${report.ssrc}) ${problems.join('; and ')}`,
         });
       }
@@ -501,7 +502,7 @@ const isSignalling = (name: string) =>
 /** The offer and answer share no codec, RTP uses a codec not agreed, or a 488/606 refusal. */
 function checkCodecs(view: CallView, collector: Collector): void {
   const { call } = view;
-  const at = (frame: number, timeUs: number) => ({ file: view.file, frame, time: isoTime(timeUs) });
+  const at = (frame: number, timeUs: number) => ({ file: view.file, frame, ...timeField(timeUs) });
   if (call.answeredUs === undefined && (call.finalStatus === 488 || call.finalStatus === 606)) {
     const offered = call.offer ? audioSide(call.offer) : undefined;
     const codecs = offered
@@ -551,7 +552,7 @@ function checkCodecs(view: CallView, collector: Collector): void {
         {
           file: view.file,
           frame: report.firstFrame,
-          time: report.start,
+          ...(report.start ? { time: report.start } : {}),
           detail: `Audio ${report.src} → ${report.dst} arrives as payload type ${report.payloadType} (${name}), but the SDP agreed on ${common.join(', ')}`,
         },
       ]);
@@ -561,7 +562,10 @@ function checkCodecs(view: CallView, collector: Collector): void {
 
 /** 'Q.850 cause 34, No circuit/channel available' for the call's first Reason. */
 function reasonText(call: CallRecord): string {
-  const reason = call.reasons[0];
-  if (!reason) return '';
-  return `Reason ${reason.protocol} cause ${reason.cause}${reason.text ? `, "${reason.text}"` : ''}`;
+  return call.reasons
+    .map(
+      (reason) =>
+        `Reason ${reason.protocol} cause ${reason.cause}${reason.text ? `, "${reason.text}"` : ''}`,
+    )
+    .join('; ');
 }

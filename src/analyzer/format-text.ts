@@ -18,7 +18,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
-const time = (iso: string) => iso.replace('T', ' ').replace('Z', '');
+const time = (iso: string | null) => (iso ?? '').replace('T', ' ').replace('Z', '');
 const ms = (value: number | null) => (value === null ? '' : `${(value / 1000).toFixed(1)} s`);
 const fixed = (value: number, places: number) => value.toFixed(places);
 
@@ -69,7 +69,9 @@ export function formatTextReport(report: AnalysisReport): string {
       for (const line of finding.evidence) {
         const where = [
           report.files.length > 1 ? report.files[line.file]?.name : undefined,
-          line.frame === undefined ? undefined : `frame ${line.frame}`,
+          line.frame === undefined
+            ? undefined
+            : `${report.files[line.file]?.format === 'text' ? 'message' : 'frame'} ${line.frame}`,
           line.time ? time(line.time) : undefined,
         ]
           .filter(Boolean)

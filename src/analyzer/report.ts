@@ -37,8 +37,8 @@ export interface CallReport {
   /** user@host of the first INVITE's From and To. */
   from: string;
   to: string;
-  /** When the first INVITE was sent, ISO 8601 UTC with milliseconds. */
-  start: string;
+  /** When the first INVITE was sent, ISO 8601 UTC with milliseconds; null for a text log without times. */
+  start: string | null;
   /** First INVITE to the end of the call (BYE, or the final failure); null when no end was seen. */
   durationMs: number | null;
   answered: boolean;
@@ -65,9 +65,9 @@ export interface CallReport {
 
 export interface LadderMessage {
   frame: number;
-  /** ISO 8601 UTC with milliseconds. */
-  time: string;
-  /** 'ip:port' ('[v6]:port'). */
+  /** ISO 8601 UTC with milliseconds; null for a text log without times. */
+  time: string | null;
+  /** 'ip:port' ('[v6]:port'); '' when a text log doesn't say. */
   src: string;
   dst: string;
   /** 'INVITE', '200 OK', … */

@@ -70,10 +70,16 @@ export function CallsTable({ calls, shownId, onShow, timeZone }: CallsTableProps
                 <td className={`${cellClass} break-words`}>{call.from}</td>
                 <td className={`${cellClass} break-words`}>{call.to}</td>
                 <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
-                  <time dateTime={call.start} title={utcText(call.start)}>
-                    {wallClock(call.start, { timeZone })}
-                  </time>
-                  <span className="sr-only">, {utcText(call.start)}</span>
+                  {call.start === null ? (
+                    'not in the log'
+                  ) : (
+                    <>
+                      <time dateTime={call.start} title={utcText(call.start)}>
+                        {wallClock(call.start, { timeZone })}
+                      </time>
+                      <span className="sr-only">, {utcText(call.start)}</span>
+                    </>
+                  )}
                 </td>
                 <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
                   {call.durationMs === null ? (

@@ -12,6 +12,8 @@ interface FindingCardProps {
   finding: Finding;
   /** File names by index, to name the file of each line when several were read. */
   fileNames: readonly string[];
+  /** Indexes of files read as text logs, whose evidence counts messages, not frames. */
+  textFiles: ReadonlySet<number>;
   timeZone: string;
   /** Whether to ask before replacing a support request in progress. */
   confirming: boolean;
@@ -27,13 +29,14 @@ const focusOnMount = (element: HTMLElement | null) => {
 
 /** One problem the capture shows: what, the evidence frame by frame, and where to go from here. */
 export function FindingCard(props: FindingCardProps) {
-  const { finding, fileNames, timeZone, confirming, onPrepare, onReplace, onKeep } = props;
+  const { finding, fileNames, textFiles, timeZone, confirming, onPrepare, onReplace, onKeep } =
+    props;
   const evidenceId = useId();
   const confirmId = useId();
   const first = finding.evidence.slice(0, FIRST_EVIDENCE);
   const rest = finding.evidence.slice(FIRST_EVIDENCE);
   const line = (evidence: Evidence) =>
-    evidenceLine(evidence, fileNames.length > 1 ? fileNames : [], timeZone);
+    evidenceLine(evidence, fileNames.length > 1 ? fileNames : [], textFiles, timeZone);
   return (
     <article className="rounded-xl border border-line bg-surface p-5">
       <h3 className="text-lg font-bold">{finding.title}</h3>
@@ -104,10 +107,16 @@ export function FindingCard(props: FindingCardProps) {
 }
 
 /** "frame 12 · 10:00:01.234 · SIP/2.0 503 Service Unavailable to 10.0.0.1:5060". */
-function evidenceLine(evidence: Evidence, fileNames: readonly string[], timeZone: string): string {
+function evidenceLine(
+  evidence: Evidence,
+  fileNames: readonly string[],
+  textFiles: ReadonlySet<number>,
+  timeZone: string,
+): string {
+  const unit = textFiles.has(evidence.file) ? 'message' : 'frame';
   return [
     fileNames[evidence.file],
-    evidence.frame === undefined ? undefined : `frame ${evidence.frame}`,
+    evidence.frame === undefined ? undefined : `${unit} ${evidence.frame}`,
     evidence.time === undefined
       ? undefined
       : wallClock(evidence.time, { timeZone, timeOnly: true }),

@@ -40,7 +40,8 @@ export interface WallClockOptions {
  * An ISO instant as wall-clock time in a zone, like "2026-11-24 14:05:00.123" (or "14:05:00.123",
  * or without the milliseconds). Empty for a string that isn't a time.
  */
-export function wallClock(iso: string, options: WallClockOptions = {}): string {
+export function wallClock(iso: string | null, options: WallClockOptions = {}): string {
+  if (iso === null) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};

@@ -16,7 +16,7 @@ export interface LadderLane {
 
 export interface LadderRow {
   frame: number;
-  time: string;
+  time: string | null;
   /** Where the arrow is drawn; its label sits just above. */
   y: number;
   x1: number;

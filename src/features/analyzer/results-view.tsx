@@ -58,6 +58,9 @@ export function ResultsView({
 }: ResultsViewProps) {
   const warnings = warningLines(report);
   const fileNames = report.files.map((file) => file.name);
+  const textFiles = new Set(
+    report.files.flatMap((file, index) => (file.format === 'text' ? [index] : [])),
+  );
   return (
     <div className="mt-10">
       <section aria-labelledby="results-heading">
@@ -104,6 +107,7 @@ export function ResultsView({
                 key={`${finding.id}-${index}`}
                 finding={finding}
                 fileNames={fileNames}
+                textFiles={textFiles}
                 timeZone={timeZone}
                 confirming={findingActions.confirming === index}
                 onPrepare={() => findingActions.onPrepare(finding, index)}
