@@ -425,6 +425,12 @@ describe('analyze: input', () => {
     );
   });
 
+  it('says a gzipped capture needs decompressing', async () => {
+    await expect(run(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0]), 'x.pcap.gz')).rejects.toThrow(
+      'x.pcap.gz: This capture is compressed (gzip). Decompress it first',
+    );
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     const input = { name: 'huge.pcap', size: 3 * 1024 ** 3, chunks: [] };
     await expect(analyze([input], { settings: testSettings() })).rejects.toThrow(

@@ -32,7 +32,12 @@ export class FileError extends Error {
     readonly offset: number,
     readonly code: string,
   ) {
-    super(`${file}: ${reason} (at byte ${offset.toLocaleString('en-US')})`);
+    // A file that can't be opened at all has no byte to point at.
+    super(
+      code === 'unreadable'
+        ? `${file}: ${reason}`
+        : `${file}: ${reason} (at byte ${offset.toLocaleString('en-US')})`,
+    );
   }
 }
 
@@ -113,6 +118,13 @@ async function analyzeOne(
 }
 
 function notReadable(head: Uint8Array): AnalyzerError {
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    return new AnalyzerError(
+      'This capture is compressed (gzip). Decompress it first, for example with gunzip, and analyze the .pcap or .pcapng inside.',
+      0,
+      'compressed',
+    );
+  }
   const shown = [...head.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   return new AnalyzerError(
     `This isn't a capture or a SIP text log: it starts with bytes ${shown}. The analyzer reads pcap and pcapng captures (from Wireshark, tcpdump or tshark) and SIP messages as plain text.`,

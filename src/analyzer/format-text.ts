@@ -43,9 +43,9 @@ function streamRow(stream: StreamReport): string[] {
     stream.codec ?? String(stream.payloadType),
     String(stream.packets),
     `${stream.lost} (${fixed(stream.lostPercent, 1)}%)`,
-    fixed(stream.maxDeltaMs, 2),
-    fixed(stream.meanJitterMs, 2),
-    fixed(stream.maxJitterMs, 2),
+    fixed(stream.maxDeltaMs, 3),
+    fixed(stream.meanJitterMs, 3),
+    fixed(stream.maxJitterMs, 3),
   ];
 }
 
@@ -59,7 +59,11 @@ export function formatTextReport(report: AnalysisReport): string {
     for (const warning of file.warnings) out.push(`  warning: ${warning.message}`);
   }
   out.push('');
-  if (report.findings.length === 0) {
+  if (report.calls.length === 0) {
+    out.push(
+      'Findings: no calls found, so there is nothing to judge. Check that the capture includes the SIP signalling (your SIP port, often 5060), was not cut short by a small snapshot length (capture with -s 0), and ran while the calls were made.',
+    );
+  } else if (report.findings.length === 0) {
     out.push('Findings: nothing wrong found in these calls.');
   } else {
     out.push(`Findings (${report.findings.length})`);

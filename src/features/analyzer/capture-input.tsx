@@ -142,8 +142,8 @@ export function PasteForm({ text, onChange, onSubmit }: PasteFormProps) {
         }}
       />
       <p id={noteId} className="mt-1 text-sm text-ink-muted">
-        What you paste stays in this tab’s memory only and is never saved: SIP messages carry phone
-        numbers.
+        What you paste stays in this tab: it is never uploaded, and the text itself isn’t kept after
+        a reload. The results are kept in this tab until you close it or choose Clear results.
       </p>
       {empty ? (
         <p id={problemId} role="alert" className="mt-2 flex gap-1 font-semibold text-danger">

@@ -91,7 +91,14 @@ export function ResultsView({
         <h2 id="findings-heading" className="text-xl font-bold">
           Findings
         </h2>
-        {report.findings.length === 0 ? (
+        {report.calls.length === 0 ? (
+          <p className="mt-2">
+            No calls in {report.files.length === 1 ? 'this file' : 'these files'}, so there is
+            nothing to judge yet. Make sure the capture includes the SIP signalling (your SIP port,
+            often 5060, not only the media), that it wasn’t cut short by a small snapshot length
+            (capture with <code>-s 0</code>), and that the calls were made while it was running.
+          </p>
+        ) : report.findings.length === 0 ? (
           <p className="mt-2">
             No problems found in these calls and streams. If calls still fail, the cause may be
             somewhere this capture didn’t see:{' '}
