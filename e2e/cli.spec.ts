@@ -142,6 +142,19 @@ test.describe('npx call-troubleshooter analyze', () => {
     expect(stderrOf(missing)).toContain('nope.pcap: no such file');
   });
 
+  test('one unreadable file among several: the others are still reported, and the status is 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ct-cli-'));
+    const empty = path.join(dir, 'empty.pcap');
+    writeFileSync(empty, '');
+    const result = await cli('analyze', path.join(FIXTURES, 'one-way-audio.pcap'), empty);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('one-way-audio.pcap: pcap,');
+    expect(result.stdout).toContain('[one-way-audio]');
+    expect(stderrOf(result)).toBe(
+      'call-troubleshooter: empty.pcap: The file is empty. (at byte 0)',
+    );
+  });
+
   test('a capture cut short: what was read, and a warning with the byte offset', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ct-cli-'));
     const cut = path.join(dir, 'cut.pcap');

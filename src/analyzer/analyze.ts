@@ -47,6 +47,11 @@ export interface AnalyzeOptions {
   onProgress?: (bytesRead: number) => void;
   /** Stops between chunks with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * Called for a file that can't be read, which is then left out of the report; without it, the
+   * first such file stops the whole run with its FileError.
+   */
+  onUnreadable?: (error: FileError) => void;
 }
 
 /** Reads every file in turn, then reports on them together. */
@@ -57,12 +62,19 @@ export async function analyze(
   const results: FileResult[] = [];
   let done = 0;
   for (const input of inputs) {
-    results.push(
-      await analyzeOne(input, options, (bytes) => {
-        options.onProgress?.(done + bytes);
-      }),
-    );
-    done += results.at(-1)?.bytes ?? 0;
+    let read = 0;
+    try {
+      results.push(
+        await analyzeOne(input, options, (bytes) => {
+          read = bytes;
+          options.onProgress?.(done + bytes);
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof FileError) || !options.onUnreadable) throw error;
+      options.onUnreadable(error);
+    }
+    done += read;
   }
   return buildReport(results, options.settings);
 }

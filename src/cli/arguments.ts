@@ -8,8 +8,8 @@ Options:
   --json     print one JSON document (described in docs/analyzer.md) instead of the report
   --help     show this help
 
-Exit status: 0 when every file was read (whatever was found), 1 when a file can't be read,
-2 when the command line is wrong.
+Exit status: 0 when every file was read (whatever was found), 1 when a file can't be read
+(the others are still reported), 2 when the command line is wrong.
 `;
 
 /** What the command line asked for, or what is wrong with it. */

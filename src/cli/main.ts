@@ -40,20 +40,28 @@ export async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(`call-troubleshooter: ${command.message}\n\n${USAGE}`);
     return 2;
   }
-  try {
-    const inputs = await Promise.all(command.files.map(inputFor));
-    const report = await analyze(inputs, { settings });
+  const unreadable: FileError[] = [];
+  const inputs: AnalyzerInput[] = [];
+  for (const file of command.files) {
+    try {
+      inputs.push(await inputFor(file));
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      unreadable.push(error);
+    }
+  }
+  // The files that can be read are reported even when another one can't be.
+  const report =
+    inputs.length === 0
+      ? undefined
+      : await analyze(inputs, { settings, onUnreadable: (error) => unreadable.push(error) });
+  if (report && report.files.length > 0) {
     process.stdout.write(
       command.json ? `${JSON.stringify(report, null, 2)}\n` : formatTextReport(report),
     );
-    return 0;
-  } catch (error) {
-    if (error instanceof FileError) {
-      process.stderr.write(`call-troubleshooter: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
   }
+  for (const error of unreadable) process.stderr.write(`call-troubleshooter: ${error.message}\n`);
+  return unreadable.length > 0 ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

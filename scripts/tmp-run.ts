@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../src/analyzer/analyze.ts';
+import { formatTextReport } from '../src/analyzer/format-text.ts';
+import { loadContent } from './content/load-content.ts';
+const c = await loadContent();
+if (!c.ok) throw new Error('x');
+const files = process.argv.slice(2);
+const report = await analyze(files.map((f) => ({ name: path.basename(f), chunks: [readFileSync(f)] })), { settings: c.analyzer });
+console.log(process.env.JSON ? JSON.stringify(report.calls.map(c=>[c.callId,c.start,c.caller,c.finalStatus,c.reason])) : formatTextReport(report));
