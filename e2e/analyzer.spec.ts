@@ -64,7 +64,9 @@ test('says plainly that the file stays in the browser, and nothing is sent while
   page.on('request', (request) => requests.push(request));
   const file = writeRefusedCapture();
   await analyzeFile(page, file);
-  await expect(page.getByText('Your file is read here, in this browser. It is never uploaded')).toBeVisible();
+  await expect(
+    page.getByText('Your file is read here, in this browser. It is never uploaded'),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
   const bytes = readFileSync(file);
   const marker = 'No circuit/channel available';
