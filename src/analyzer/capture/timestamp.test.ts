@@ -45,6 +45,8 @@ describe('timestampUs', () => {
           const step = 1_000_000n / gcd(1_000_000n, per);
           const micros = (BigInt(pick) % (1_000_000n / step)) * step;
           const units = seconds * per + (micros * per) / 1_000_000n;
+          // A pcapng timestamp is 64 bits: 2^32 s at 2^-32 s resolution doesn't fit.
+          fc.pre(units < 2n ** 64n);
           const [high, low] = split(units);
           expect(timestampUs(high, low, Number(per), 0)).toBe(
             Number(seconds * 1_000_000n + micros),
