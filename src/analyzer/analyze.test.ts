@@ -208,36 +208,25 @@ describe('analyze: audio', () => {
   });
 
   it('finds packet loss and jitter above the content thresholds', async () => {
-    const report = await run(
-      udpCapture(
-        callDatagrams({
-          callId: 'bad',
-          caller: alice,
-          callee: bob,
-          startUs: T0,
-          talkSec: 10,
-          dropEvery: 10,
-          jitterMs: 70,
-        }),
-      ),
+    const capture = udpCapture(
+      callDatagrams({
+        callId: 'bad',
+        caller: alice,
+        callee: bob,
+        startUs: T0,
+        talkSec: 10,
+        dropEvery: 10,
+        jitterMs: 70,
+      }),
     );
+    const report = await run(capture);
     expect(ids(report)).toEqual(['packet-loss', 'high-jitter']);
     const lossy = report.rtpStreams.find((s) => s.src.startsWith('203.0.113.20'));
     expect(lossy?.lost).toBe(50);
     expect(lossy?.lostPercent).toBe(10);
     // The same capture with a looser threshold is fine: the numbers come from the settings.
     const loose = await run(
-      udpCapture(
-        callDatagrams({
-          callId: 'bad',
-          caller: alice,
-          callee: bob,
-          startUs: T0,
-          talkSec: 10,
-          dropEvery: 10,
-          jitterMs: 70,
-        }),
-      ),
+      capture,
       'x.pcap',
       testSettings({ packetLossPercent: 15, jitterMs: 100 }),
     );

@@ -197,6 +197,19 @@ export function merge(...calls: readonly TimedUdp[][]): TimedUdp[] {
   return calls.flat().sort((a, b) => a.timeUs - b.timeUs);
 }
 
+/** The thresholds of content/analyzer.yaml, for tests that build settings of their own. */
+export const TEST_THRESHOLDS: AnalyzerSettings['thresholds'] = {
+  packetLossPercent: 3,
+  jitterMs: 30,
+  minStreamPackets: 50,
+  mediaGraceSeconds: 2,
+  shortCallSeconds: 6,
+  shortCallsMin: 3,
+  shortCallsShare: 0.3,
+  retransmissionsMin: 2,
+  burstCallsPerSecond: 10,
+};
+
 /** Settings like content/analyzer.yaml's, with every finding leading to a path named after it. */
 export function testSettings(
   overrides: Partial<AnalyzerSettings['thresholds']> = {},
@@ -213,18 +226,7 @@ export function testSettings(
     ]),
   ) as AnalyzerSettings['findings'];
   return {
-    thresholds: {
-      packetLossPercent: 3,
-      jitterMs: 30,
-      minStreamPackets: 50,
-      mediaGraceSeconds: 2,
-      shortCallSeconds: 6,
-      shortCallsMin: 3,
-      shortCallsShare: 0.3,
-      retransmissionsMin: 2,
-      burstCallsPerSecond: 10,
-      ...overrides,
-    },
+    thresholds: { ...TEST_THRESHOLDS, ...overrides },
     findings,
     codes: {
       '503': {

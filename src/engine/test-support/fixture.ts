@@ -1,3 +1,4 @@
+import { TEST_THRESHOLDS } from '../../analyzer/test-support/sip-scenario.ts';
 import { ACCEPTED_EXTRAS, IANA_RESPONSE_CODES } from '../sip-registry.ts';
 import type { SourceFile } from '../source-file.ts';
 
@@ -76,17 +77,7 @@ export function validFiles(): SourceFile[] {
       role: 'analyzer',
       data: {
         schemaVersion: 1,
-        thresholds: {
-          packetLossPercent: 3,
-          jitterMs: 30,
-          minStreamPackets: 50,
-          mediaGraceSeconds: 2,
-          shortCallSeconds: 6,
-          shortCallsMin: 3,
-          shortCallsShare: 0.3,
-          retransmissionsMin: 2,
-          burstCallsPerSecond: 10,
-        },
+        thresholds: { ...TEST_THRESHOLDS },
         findings: {
           'final-response': { title: 'Call refused' },
           ...Object.fromEntries(
