@@ -1,4 +1,4 @@
-import { createCaptureReader } from './capture/reader.ts';
+import { createCaptureReader, isCaptureMagic } from './capture/reader.ts';
 import { readRtpHeader, looksLikeRtp, staticClockRate } from './rtp/rtp.ts';
 import { createRtpStreamStats } from './rtp/stream.ts';
 import { createCallTracker, type CallRecord } from './sip/calls.ts';
@@ -205,10 +205,13 @@ class FileReading {
       }
     }
     for (const stream of streams) {
-      const startUs = stream.stats.finish().startUs;
-      stream.announcement ??=
-        this.latestAnnouncement(stream.dst, stream.dstPort, startUs) ??
-        this.latestAnnouncement(stream.src, stream.srcPort, startUs);
+      if (!stream.announcement) {
+        // Rare (media before its SDP), so the figures are worked out only here.
+        const { startUs } = stream.stats.finish();
+        stream.announcement =
+          this.latestAnnouncement(stream.dst, stream.dstPort, startUs) ??
+          this.latestAnnouncement(stream.src, stream.srcPort, startUs);
+      }
       const named = stream.announcement && codecs.get(stream.announcement.callId);
       if (named) stream.codecs = named;
     }
@@ -297,12 +300,7 @@ export function analyzeSipText(name: string, text: string, bytes: number): FileR
 
 /** What the first bytes say a file is. */
 export function sniffFormat(head: Uint8Array): 'capture' | 'text' | 'unknown' {
-  if (head.length >= 4) {
-    const magic =
-      ((head[0] ?? 0) << 24) | ((head[1] ?? 0) << 16) | ((head[2] ?? 0) << 8) | (head[3] ?? 0);
-    const known = [0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0x0a0d0d0a];
-    if (known.includes(magic >>> 0)) return 'capture';
-  }
+  if (isCaptureMagic(head)) return 'capture';
   const sample = head.subarray(0, 4096);
   let printable = 0;
   for (const byte of sample) {

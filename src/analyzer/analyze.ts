@@ -8,6 +8,7 @@ import {
   type FileResult,
 } from './analyze-file.ts';
 import { buildReport } from './build-report.ts';
+import { hexBytes } from './capture/reader.ts';
 import type { AnalysisReport } from './report.ts';
 import type { AnalyzerSettings } from './settings.ts';
 import { AnalyzerError } from './types.ts';
@@ -137,7 +138,7 @@ function notReadable(head: Uint8Array): AnalyzerError {
       'compressed',
     );
   }
-  const shown = [...head.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  const shown = hexBytes(head.subarray(0, 4));
   return new AnalyzerError(
     `This isn't a capture or a SIP text log: it starts with bytes ${shown}. The analyzer reads pcap and pcapng captures (from Wireshark, tcpdump or tshark) and SIP messages as plain text.`,
     0,

@@ -33,8 +33,8 @@ export interface CaptureReaderWithStats extends CaptureReader {
   readonly stats: CaptureStats;
 }
 
-/** Hex bytes for the bad-magic message: '3c 21 44 4f'. */
-function hexBytes(bytes: Uint8Array): string {
+/** Bytes as lower-case hex pairs, like '3c 21 44 4f' (for messages about bad input). */
+export function hexBytes(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(' ');
 }
 
@@ -237,6 +237,14 @@ class StreamingReader implements CaptureReaderWithStats {
  * header); damaged or cut-short files give warnings and a partial result instead. After an
  * AnalyzerError, later calls do nothing.
  */
+/** Whether the first 4 bytes are a pcap or pcapng magic number (the reader's own test). */
+export function isCaptureMagic(head: Uint8Array): boolean {
+  if (head.length < MAGIC_LENGTH) return false;
+  const view = viewOf(head);
+  const little = view.getUint32(0, true);
+  return isPcapMagic(little, view.getUint32(0)) || little === BLOCK_SECTION_HEADER;
+}
+
 export function createCaptureReader(handlers: CaptureHandlers): CaptureReaderWithStats {
   return new StreamingReader(handlers);
 }

@@ -3,6 +3,8 @@
  * documentation ranges (RFC 5737, RFC 3849), numbers fictional (555-01xx).
  */
 
+import { SDP_ANSWER, SDP_OFFER } from '../../engine/paste/samples.ts';
+
 /** The caller's phone. */
 export const CALLER = { address: '192.0.2.10', port: 5060 } as const;
 /** The carrier's SBC. */
@@ -15,35 +17,8 @@ const TO = '<sip:+15550199@203.0.113.20>';
 const TO_TAGGED = `${TO};tag=as6151ad25`;
 const VIA = 'SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport';
 
-/** The caller's offer: PCMU, PCMA and telephone-event. */
-export const SDP_OFFER = [
-  'v=0',
-  'o=- 3956723100 3956723100 IN IP4 192.0.2.10',
-  's=-',
-  'c=IN IP4 192.0.2.10',
-  't=0 0',
-  'm=audio 40000 RTP/AVP 0 8 101',
-  'a=rtpmap:0 PCMU/8000',
-  'a=rtpmap:8 PCMA/8000',
-  'a=rtpmap:101 telephone-event/8000',
-  'a=fmtp:101 0-16',
-  'a=ptime:20',
-  'a=sendrecv',
-];
-
-/** The carrier's answer: PCMU and telephone-event, media on another address. */
-export const SDP_ANSWER = [
-  'v=0',
-  'o=carrier 81234 81235 IN IP4 203.0.113.20',
-  's=SBC',
-  'c=IN IP4 203.0.113.21',
-  't=0 0',
-  'm=audio 31876 RTP/AVP 0 101',
-  'a=rtpmap:0 PCMU/8000',
-  'a=rtpmap:101 telephone-event/8000',
-  'a=fmtp:101 0-15',
-  'a=ptime:20',
-];
+// The paste reader's tests use the same offer and answer.
+export { SDP_ANSWER, SDP_OFFER };
 
 const encoder = new TextEncoder();
 

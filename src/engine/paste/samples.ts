@@ -4,7 +4,8 @@
  * fictional (555-01xx). Written for these tests; reused by the browser tests.
  */
 
-const SDP_OFFER = [
+/** A caller's SDP offer: PCMU, PCMA and telephone-event (also used by the analyzer's tests). */
+export const SDP_OFFER = [
   'v=0',
   'o=- 3956723100 3956723100 IN IP4 192.0.2.10',
   's=-',
@@ -19,7 +20,8 @@ const SDP_OFFER = [
   'a=sendrecv',
 ];
 
-const SDP_ANSWER = [
+/** A carrier's SDP answer: PCMU and telephone-event, media on another address. */
+export const SDP_ANSWER = [
   'v=0',
   'o=carrier 81234 81235 IN IP4 203.0.113.20',
   's=SBC',

@@ -1,3 +1,4 @@
+import { FINDING_IDS } from '../../analyzer/settings.ts';
 import { TEST_THRESHOLDS } from '../../analyzer/test-support/sip-scenario.ts';
 import { ACCEPTED_EXTRAS, IANA_RESPONSE_CODES } from '../sip-registry.ts';
 import type { SourceFile } from '../source-file.ts';
@@ -81,17 +82,10 @@ export function validFiles(): SourceFile[] {
         findings: {
           'final-response': { title: 'Call refused' },
           ...Object.fromEntries(
-            [
-              'retransmissions',
-              'no-audio',
-              'one-way-audio',
-              'media-address-mismatch',
-              'codec-mismatch',
-              'packet-loss',
-              'high-jitter',
-              'short-duration-calls',
-              'call-rate-burst',
-            ].map((id) => [id, { title: `Finding ${id}`, leadsTo: '/quiet' }]),
+            FINDING_IDS.filter((id) => id !== 'final-response').map((id) => [
+              id,
+              { title: `Finding ${id}`, leadsTo: '/quiet' },
+            ]),
           ),
         },
       },
